@@ -47,10 +47,28 @@ public record HostName(String value) implements Comparable<HostName> {
         if (!isValid(ascii)) {
             throw new BadInputException("not a valid host name: " + Printable.of(name));
         }
+        for (String label : ascii.split("\\.")) {
+            if (label.startsWith("xn--") && !validALabel(label)) {
+                throw new BadInputException("not a valid host name (invalid IDN label " + label + "): " + Printable.of(name));
+            }
+        }
         if (ascii.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
             throw new BadInputException("an IP address is not a host name here: " + Printable.of(name));
         }
         return new HostName(ascii);
+    }
+
+    /** An A-label must decode to Unicode and encode back to itself (RFC 5890 §2.3.2.1). */
+    private static boolean validALabel(String label) {
+        String unicode = IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED);
+        if (unicode.equals(label)) {
+            return false;
+        }
+        try {
+            return IDN.toASCII(unicode, IDN.USE_STD3_ASCII_RULES).equalsIgnoreCase(label);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** True when {@code text} is already a normalised host name (A-labels, lower case, no trailing dot). */

@@ -1,0 +1,64 @@
+package dev.mailcert.cli;
+
+import dev.mailcert.HostName;
+import dev.mailcert.cert.CertificateAssessor;
+import dev.mailcert.cert.TrustAnchors;
+import dev.mailcert.diagnose.Check;
+import dev.mailcert.diagnose.CheckRequest;
+import dev.mailcert.diagnose.Target;
+import dev.mailcert.dns.DnsResolver;
+import dev.mailcert.dns.DnsServer;
+import dev.mailcert.probe.ConnectionLimiter;
+import dev.mailcert.probe.ProbeLimits;
+import dev.mailcert.probe.TlsProber;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The options every command that runs a check shares. */
+final class CheckOptions {
+    /** At most this many connections at a time to one server address. */
+    static final int CONNECTIONS_PER_ADDRESS = 4;
+
+    @Option(names = "--server", paramLabel = "HOST",
+            description = "The server name your mail client is configured with, e.g. mail.customer.example.")
+    String server;
+
+    @Option(names = "--dns", paramLabel = "HOST[:PORT]", description = "Ask this DNS server instead of the system's.")
+    String dns;
+
+    @Option(names = "--trust", paramLabel = "FILE.pem",
+            description = "Trust exactly the root certificates in this file instead of the JDK's.")
+    Path trust;
+
+    @Option(names = "--port-offset", paramLabel = "N", defaultValue = "0",
+            description = "Add N to every standard mail port (labs listen on port + 10000).")
+    int portOffset;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
+            description = "Deadline for the whole check (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    CheckRequest request(String target) {
+        Optional<HostName> serverName = Optional.ofNullable(server).map(s -> parseServer(s));
+        return new CheckRequest(Target.parse(target), serverName, portOffset, Duration.ofSeconds(timeoutSeconds),
+                Instant.now());
+    }
+
+    Check engine() {
+        DnsResolver resolver = dns == null ? DnsResolver.system() : DnsResolver.using(DnsServer.parse(dns));
+        TrustAnchors anchors = trust == null ? TrustAnchors.system() : TrustAnchors.fromPem(trust);
+        var prober = new ConnectionLimiter(CONNECTIONS_PER_ADDRESS).wrap(new TlsProber(ProbeLimits.defaults()));
+        return new Check(resolver, prober, new CertificateAssessor(anchors));
+    }
+
+    private static HostName parseServer(String text) {
+        try {
+            return HostName.parse(text);
+        } catch (dev.mailcert.BadInputException e) {
+            throw new dev.mailcert.BadInputException("--server: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.mailcert.cli;
+
+import dev.mailcert.lab.Lab;
+import dev.mailcert.lab.scenario.Scenario;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run a full check against the built-in shared-hosting lab (offline, on loopback).")
+final class DemoCommand implements Callable<Integer> {
+    static final String SEED = "shared-hosting";
+
+    @ParentCommand
+    MailcertCommand parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print the check's JSON instead of the report.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Scenario scenario = Scenario.builtIn(SEED);
+        try (Lab lab = Lab.start(scenario)) {
+            if (!json) {
+                out.println("Demo: " + scenario.user() + " set up their mail client with the server name "
+                        + scenario.server() + ".");
+                out.println("Their domain lives on a shared server of a hosting company, and the client warns that");
+                out.println("the certificate does not match. mailcert runs, against an offline lab on loopback:");
+                out.println("  " + lab.checkCommand());
+                out.println();
+            }
+            List<String> args = new ArrayList<>(List.of("check"));
+            args.addAll(lab.checkArgs());
+            if (json) {
+                args.add("--json");
+            }
+            return Main.run(out, err, parent.terminal(), args.toArray(String[]::new));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.mailcert.cli;
+
+/** The exit codes of every mailcert command. */
+public enum ExitCode {
+    /** Verdict ok, or the certificate is valid. */
+    OK(0),
+    /** Problems were found (fixable, unfixable, certificate problems). */
+    PROBLEMS(1),
+    /** Bad usage or input: one line on stderr says what. */
+    BAD_INPUT(2),
+    /** Nothing could be diagnosed: DNS failure, nothing reachable. */
+    NOT_DIAGNOSED(3);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.mailcert.cli;
+
+import dev.mailcert.BadInputException;
+import dev.mailcert.lab.Lab;
+import dev.mailcert.lab.scenario.Scenario;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "lab", mixinStandardHelpOptions = true,
+        description = "Run a lab scenario (DNS and mail servers on loopback) in the foreground until Ctrl-C.")
+final class LabCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenario", paramLabel = "FILE|NAME", defaultValue = DemoCommand.SEED,
+            description = "A scenario file or a built-in name (default: ${DEFAULT-VALUE}).")
+    String scenario;
+
+    @Option(names = "--list", description = "List the built-in scenarios and exit.")
+    boolean list;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (list) {
+            for (String name : Scenario.builtInNames()) {
+                out.printf("%-16s %s%n", name, Scenario.builtIn(name).description().strip().replaceAll("\\s+", " "));
+            }
+            return ExitCode.OK.code();
+        }
+        Scenario chosen = load(scenario);
+        CountDownLatch stop = new CountDownLatch(1);
+        try (Lab lab = Lab.start(chosen)) {
+            Thread hook = new Thread(stop::countDown, "lab-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            out.println("Lab '" + chosen.name() + "' is running: " + chosen.description().strip().replaceAll("\\s+", " "));
+            out.println("Check it with:");
+            out.println("  ./" + lab.checkCommand());
+            out.println("Press Ctrl-C to stop.");
+            out.flush();
+            stop.await();
+        }
+        return ExitCode.OK.code();
+    }
+
+    static Scenario load(String nameOrFile) {
+        Path path = Path.of(nameOrFile);
+        if (Files.isRegularFile(path)) {
+            try {
+                return Scenario.load(path);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--scenario " + nameOrFile + ": " + e.getMessage());
+            }
+        }
+        if (Scenario.builtInNames().contains(nameOrFile)) {
+            return Scenario.builtIn(nameOrFile);
+        }
+        throw new BadInputException("--scenario: no such file or built-in scenario: " + nameOrFile
+                + " (built-in: " + String.join(", ", Scenario.builtInNames()) + ")");
+    }
+}

@@ -1,0 +1,30 @@
+package dev.mailcert.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "mailcert", mixinStandardHelpOptions = true, version = "mailcert 0.1.0",
+        description = "Finds and proves the mail server name whose certificate your mail client accepts.",
+        subcommands = {CheckCommand.class, InspectCommand.class, DemoCommand.class, LabCommand.class})
+final class MailcertCommand implements Runnable {
+    private final Terminal terminal;
+
+    @Spec
+    CommandSpec spec;
+
+    MailcertCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    Terminal terminal() {
+        return terminal;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+                "a command is required: check, inspect, demo or lab (see mailcert --help)");
+    }
+}

@@ -1,0 +1,208 @@
+package dev.mailcert.advise;
+
+import dev.mailcert.HostName;
+import dev.mailcert.cert.CertificateProblem;
+import dev.mailcert.cert.CertificateSummary;
+import dev.mailcert.diagnose.Candidate;
+import dev.mailcert.diagnose.Diagnosis;
+import dev.mailcert.diagnose.EndpointResult;
+import dev.mailcert.diagnose.Evidence;
+import dev.mailcert.probe.Protocol;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The words of the advice: a headline, the reasons, and what to ask the provider. Pure. */
+final class Explanation {
+
+    private Explanation() {}
+
+    static Advice of(Diagnosis d, Verdict verdict, List<Recommendation> recommendations, List<Protocol> broken) {
+        String server = d.server().value();
+        List<String> why = new ArrayList<>();
+        List<String> ask = new ArrayList<>();
+        if (!"configured".equals(d.serverSource())) {
+            why.add("You did not say which server name your mail client uses, so mailcert checked " + server
+                    + ", the name a mail client would " + switch (d.serverSource()) {
+                        case "srv" -> "find in your domain's SRV records";
+                        case "mx" -> "fall back to (your domain's MX host)";
+                        default -> "guess first";
+                    } + ". Use --server NAME to check the name you typed.");
+        }
+        String headline = switch (verdict) {
+            case OK -> server + " already has a valid certificate. Your mail client should not warn.";
+            case FIXABLE -> fixableHeadline(server, recommendations, broken);
+            case UNFIXABLE -> "No name on this server gets a valid certificate. Only your provider can fix this.";
+            case UNREACHABLE -> "mailcert could not reach a mail server for " + server + ".";
+        };
+        switch (verdict) {
+            case OK -> why.add(server + " points to " + addresses(d) + ", and mailcert connected to it with that name: "
+                    + "the certificate is valid and trusted. If your client still warns, check that it uses exactly the settings below.");
+            case FIXABLE, UNFIXABLE -> {
+                whatIsWrong(d, why);
+                recommendations.stream().filter(r -> !r.host().equals(d.server())).map(Recommendation::host).distinct()
+                        .forEach(host -> d.candidates().stream().filter(c -> c.host().equals(host)).findFirst()
+                                .ifPresent(c -> whyTrusted(d, c, recommendations, why)));
+                if (verdict == Verdict.FIXABLE) {
+                    why.add("Accepting the certificate warning does not last: some clients ask again after every restart, "
+                            + "others again whenever the certificate is renewed. Changing the server name fixes it for good.");
+                    List<Protocol> unfixed = broken.stream()
+                            .filter(p -> recommendations.stream().noneMatch(r -> r.protocol() == p)).toList();
+                    if (!unfixed.isEmpty()) {
+                        why.add("No verified name was found for " + names(unfixed) + "; ask your provider about it.");
+                    }
+                } else {
+                    askProvider(d, ask);
+                }
+            }
+            case UNREACHABLE -> unreachable(d, why);
+        }
+        notReached(d, why);
+        why.addAll(d.notes());
+        return new Advice(verdict, headline, recommendations, why, ask);
+    }
+
+    private static String fixableHeadline(String server, List<Recommendation> recommendations, List<Protocol> broken) {
+        Set<HostName> hosts = recommendations.stream().filter(r -> broken.contains(r.protocol()))
+                .map(Recommendation::host).collect(Collectors.toCollection(LinkedHashSet::new));
+        String use = hosts.stream().map(HostName::value).collect(Collectors.joining(" or "));
+        return "The certificate does not match " + server + ". Use " + use
+                + " instead: it is the same server, and its certificate is valid.";
+    }
+
+    private static void whatIsWrong(Diagnosis d, List<String> why) {
+        Optional<EndpointResult> sample = d.endpoints().stream().filter(EndpointResult::handshake)
+                .filter(e -> !e.valid()).findFirst();
+        if (sample.isEmpty()) {
+            why.add(d.server() + " answers, but none of its mail ports offers TLS (STARTTLS missing or refused).");
+            return;
+        }
+        EndpointResult e = sample.get();
+        CertificateSummary leaf = CertificateSummary.of(e.probe().handshake().orElseThrow().leaf());
+        StringBuilder line = new StringBuilder(d.server() + " points to " + addresses(d) + ". ");
+        Set<CertificateProblem> problems = EnumSet.noneOf(CertificateProblem.class);
+        d.endpoints().forEach(r -> problems.addAll(r.problems()));
+        if (problems.contains(CertificateProblem.HOSTNAME_MISMATCH)) {
+            line.append("The certificate there is made out to ").append(covered(leaf))
+                    .append(", not to ").append(d.server()).append(", so your mail client warns that it does not match.");
+        } else {
+            line.append("The certificate there has a problem, so your mail client warns.");
+        }
+        why.add(line.toString());
+        problems.stream().filter(p -> p != CertificateProblem.HOSTNAME_MISMATCH)
+                .forEach(p -> why.add("Also: " + p.plain() + " (" + p.code() + ")."));
+    }
+
+    private static void whyTrusted(Diagnosis d, Candidate c, List<Recommendation> recommendations, List<String> why) {
+        String host = c.host().value();
+        Set<Evidence> ev = c.evidence();
+        String shared = c.addresses().stream().filter(d.dns().addresses()::contains).map(InetAddress::getHostAddress)
+                .collect(Collectors.joining(", "));
+        if (ev.contains(Evidence.PTR)) {
+            why.add(shared + " calls itself " + host + " (reverse DNS)"
+                    + (ev.contains(Evidence.FORWARD_CONFIRMED) ? ", and " + host + " points back to " + shared + ": it is the same server." : "."));
+        } else {
+            why.add(host + " points to " + shared + ", the same server as " + d.server() + ".");
+        }
+        List<String> sources = new ArrayList<>();
+        for (Evidence e : List.of(Evidence.MX, Evidence.SRV, Evidence.CNAME, Evidence.SAN, Evidence.SAN_WILDCARD)) {
+            if (ev.contains(e)) {
+                sources.add(e.plain());
+            }
+        }
+        if (!sources.isEmpty()) {
+            why.add("Also: " + String.join("; ", sources) + ".");
+        }
+        String ports = recommendations.stream().filter(r -> r.host().equals(c.host()))
+                .map(r -> r.protocol().name() + " " + r.port()).collect(Collectors.joining(", "));
+        why.add("mailcert connected to " + shared + " as " + host + " (" + ports
+                + "): the certificate is valid and trusted for that name, so your client will not warn.");
+        if (Advisor.confidence(ev) == Confidence.HIGH) {
+            why.add("Your domain's own DNS records (" + domainRecords(ev) + ") point to the same provider: confidence is high.");
+        } else {
+            why.add("This name is known only from the server itself (reverse DNS or its certificate), not from your "
+                    + "domain's records: confidence is medium. Confirm with your provider that " + host
+                    + " is meant for your mailbox before you change your settings.");
+        }
+    }
+
+    private static String domainRecords(Set<Evidence> ev) {
+        List<String> records = new ArrayList<>();
+        if (ev.contains(Evidence.MX) || ev.contains(Evidence.SAME_PROVIDER)) {
+            records.add("MX or NS");
+        }
+        if (ev.contains(Evidence.SRV)) {
+            records.add("SRV");
+        }
+        if (ev.contains(Evidence.CNAME)) {
+            records.add("CNAME");
+        }
+        if (ev.contains(Evidence.AUTOCONFIG)) {
+            records.add("autoconfig");
+        }
+        return String.join(", ", records);
+    }
+
+    private static void askProvider(Diagnosis d, List<String> ask) {
+        Set<CertificateProblem> problems = EnumSet.noneOf(CertificateProblem.class);
+        d.endpoints().forEach(r -> problems.addAll(r.problems()));
+        d.candidates().forEach(c -> c.verification().forEach(r -> problems.addAll(r.problems())));
+        ask.add("Ask your provider for a server name whose certificate is issued by a trusted authority and "
+                + "covers that name, or to install one that covers " + d.server() + ".");
+        for (CertificateProblem p : problems) {
+            ask.add(switch (p) {
+                case HOSTNAME_MISMATCH -> "Tell them: the certificate on " + d.server() + " does not cover that name.";
+                case EXPIRED -> "Tell them: the server's certificate has expired and must be renewed.";
+                case NOT_YET_VALID -> "Tell them: the server's certificate is not valid yet (check the server's clock or the certificate dates).";
+                case SELF_SIGNED -> "Tell them: the server uses a self-signed certificate; mail clients cannot trust it. A free certificate from a public authority (e.g. Let's Encrypt) fixes this.";
+                case UNTRUSTED_ROOT -> "Tell them: the certificate chain ends at an authority mail clients do not trust.";
+                case INCOMPLETE_CHAIN -> "Tell them: the server does not send its intermediate certificate; it must send the full chain.";
+                case INVALID_CHAIN -> "Tell them: the certificate chain is broken (an issuer is not allowed to issue certificates, or has expired).";
+                case WEAK_KEY -> "Tell them: a key in the certificate chain is too short (RSA below 2048 bits).";
+                case WEAK_SIGNATURE -> "Tell them: a certificate in the chain is signed with SHA-1 or MD5, which clients reject.";
+                case NO_SERVER_AUTH -> "Tell them: the certificate is not allowed for server authentication (extended key usage).";
+            });
+        }
+    }
+
+    private static void unreachable(Diagnosis d, List<String> why) {
+        if (!d.dns().serverAddresses().found()) {
+            why.add("DNS: " + d.dns().serverAddresses().plain() + ". Check the server name for typing errors.");
+            return;
+        }
+        why.add(d.server() + " points to " + addresses(d) + ", but no mail port answered (refused or timed out). "
+                + "A firewall may block these ports on your network, or the server is down.");
+    }
+
+    private static void notReached(Diagnosis d, List<String> why) {
+        for (Protocol p : Protocol.values()) {
+            List<EndpointResult> results = d.endpoints(p);
+            if (!results.isEmpty() && results.stream().noneMatch(Advisor::reached)) {
+                why.add(p.name() + " is not offered on " + d.server() + " (ports "
+                        + results.stream().map(r -> String.valueOf(r.endpoint().port())).distinct().collect(Collectors.joining(", "))
+                        + " refused or silent).");
+            }
+        }
+    }
+
+    private static String covered(CertificateSummary leaf) {
+        List<String> names = leaf.dnsNames();
+        if (names.isEmpty()) {
+            return "no server name at all (" + dev.mailcert.Printable.of(leaf.subject()) + ")";
+        }
+        return dev.mailcert.Printable.of(String.join(", ", names.size() > 6 ? names.subList(0, 6) : names)) + (names.size() > 6 ? " and " + (names.size() - 6) + " more" : "");
+    }
+
+    private static String addresses(Diagnosis d) {
+        return d.dns().addresses().stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
+    }
+
+    private static String names(List<Protocol> protocols) {
+        return protocols.stream().map(Protocol::name).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,32 @@
+package dev.mailcert.diagnose;
+
+import dev.mailcert.cert.CertificateAssessor;
+import dev.mailcert.dns.Dns;
+import dev.mailcert.probe.Prober;
+
+/**
+ * The whole diagnosis of one mail domain: resolve, probe, assess, search for alternative names
+ * on the same server and verify them. Every DNS question and probe runs on its own virtual thread
+ * under one deadline, so a check takes about as long as its longest chain of dependent steps
+ * (address → handshake → names in the certificate → their addresses → handshake with that name).
+ *
+ * <pre>{@code
+ * Diagnosis d = new Check(DnsResolver.system(), new TlsProber(ProbeLimits.defaults()),
+ *         new CertificateAssessor(TrustAnchors.system())).run(CheckRequest.of(target, server));
+ * }</pre>
+ */
+public final class Check {
+    private final Dns dns;
+    private final Prober prober;
+    private final CertificateAssessor assessor;
+
+    public Check(Dns dns, Prober prober, CertificateAssessor assessor) {
+        this.dns = dns;
+        this.prober = prober;
+        this.assessor = assessor;
+    }
+
+    public Diagnosis run(CheckRequest request) {
+        return new CheckRun(dns, prober, assessor, request).diagnose();
+    }
+}

@@ -1,0 +1,238 @@
+package dev.mailcert.diagnose;
+
+import dev.mailcert.Deadline;
+import dev.mailcert.HostName;
+import dev.mailcert.cert.CertificateAssessor;
+import dev.mailcert.dns.Dns;
+import dev.mailcert.dns.Lookup;
+import dev.mailcert.dns.MxHost;
+import dev.mailcert.dns.ServiceRecord;
+import dev.mailcert.probe.Endpoint;
+import dev.mailcert.probe.Outcome;
+import dev.mailcert.probe.ProbeResult;
+import dev.mailcert.probe.Prober;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/** One check in progress: its deadline, its threads, and every lookup and probe made once. */
+final class CheckRun {
+    /** SRV services of RFC 6186 and RFC 8314, implicit TLS first. */
+    static final List<String> SRV_SERVICES = List.of("_imaps._tcp", "_imap._tcp", "_pop3s._tcp", "_pop3._tcp",
+            "_submissions._tcp", "_submission._tcp");
+    static final int MAX_ADDRESSES = 8;
+    static final int MAX_CANDIDATES = 24;
+    private static final Duration GRACE = Duration.ofMillis(500);
+
+    private final Dns dns;
+    private final Prober prober;
+    private final CertificateAssessor assessor;
+    private final CheckRequest request;
+    private final Deadline deadline;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<HostName, Future<Lookup<List<InetAddress>>>> addressLookups = new ConcurrentHashMap<>();
+    private final Map<ProbeKey, Future<EndpointResult>> probes = new ConcurrentHashMap<>();
+    private final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private record ProbeKey(HostName host, InetAddress address, Endpoint endpoint) {}
+
+    CheckRun(Dns dns, Prober prober, CertificateAssessor assessor, CheckRequest request) {
+        this.dns = dns;
+        this.prober = prober;
+        this.assessor = assessor;
+        this.request = request;
+        this.deadline = Deadline.after(request.timeout());
+    }
+
+    Diagnosis diagnose() {
+        long started = System.nanoTime();
+        try {
+            return diagnose(started);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private Diagnosis diagnose(long started) {
+        HostName domain = request.target().domain();
+        Future<Lookup<List<MxHost>>> mx = submit(() -> dns.mx(domain.value(), deadline));
+        Future<Lookup<List<String>>> ns = submit(() -> dns.ns(domain.value(), deadline));
+        Map<String, Future<Lookup<List<ServiceRecord>>>> srv = new LinkedHashMap<>();
+        for (String service : SRV_SERVICES) {
+            String name = service + "." + domain.value();
+            srv.put(name, submit(() -> dns.srv(name, deadline)));
+        }
+        ServerChoice choice = request.server()
+                .map(s -> new ServerChoice(s, "configured"))
+                .orElseGet(() -> chooseServer(domain, srv, mx));
+        HostName server = choice.host();
+
+        Lookup<List<InetAddress>> serverLookup = await(addresses(server), () -> new Lookup.Timeout<>(server.value()));
+        List<InetAddress> addresses = serverLookup.orElse(List.of());
+        if (addresses.size() > MAX_ADDRESSES) {
+            notes.add(server + " has " + addresses.size() + " addresses; only the first " + MAX_ADDRESSES + " were probed");
+            addresses = addresses.subList(0, MAX_ADDRESSES);
+        }
+        List<Endpoint> endpoints = Endpoint.standard(request.portOffset());
+        for (InetAddress address : addresses) {
+            for (Endpoint endpoint : endpoints) {
+                probe(server, address, endpoint);
+            }
+        }
+        Map<InetAddress, Future<Lookup<List<String>>>> ptr = new LinkedHashMap<>();
+        for (InetAddress address : addresses) {
+            ptr.put(address, submit(() -> dns.ptr(address, deadline)));
+        }
+
+        DnsFindings findings = new DnsFindings(serverLookup,
+                await(mx, () -> new Lookup.Timeout<>(domain.value())),
+                await(ns, () -> new Lookup.Timeout<>(domain.value())),
+                awaitAll(srv), awaitAll(ptr));
+        CandidateSearch search = new CandidateSearch(server, domain, findings);
+        Map<HostName, Future<Candidate>> candidates = new LinkedHashMap<>();
+        search.namesFromDns().forEach(name -> candidates.computeIfAbsent(name, n -> submit(() -> candidate(n, search))));
+
+        List<EndpointResult> serverResults = new ArrayList<>();
+        for (InetAddress address : addresses) {
+            for (Endpoint endpoint : endpoints) {
+                serverResults.add(awaitProbe(server, address, endpoint));
+            }
+        }
+        search.addCertificates(serverResults);
+        for (HostName name : search.namesFromCertificates()) {
+            if (candidates.size() >= MAX_CANDIDATES) {
+                notes.add("more names were found than mailcert checks (" + MAX_CANDIDATES + "); the rest were skipped");
+                break;
+            }
+            candidates.computeIfAbsent(name, n -> submit(() -> candidate(n, search)));
+        }
+        List<Candidate> found = new ArrayList<>();
+        for (var entry : candidates.entrySet()) {
+            found.add(search.withEvidence(await(entry.getValue(),
+                    () -> CandidateSearch.unresolved(entry.getKey(), "no answer before the deadline"))));
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        return new Diagnosis(request, server, choice.source(), findings, serverResults, found, notes, elapsed);
+    }
+
+    private record ServerChoice(HostName host, String source) {}
+
+    /**
+     * Without --server, the name a client would end up with: an offered SRV target (RFC 6186),
+     * else the conventional guesses mail.DOMAIN and imap.DOMAIN, else the first MX host.
+     */
+    private ServerChoice chooseServer(HostName domain, Map<String, Future<Lookup<List<ServiceRecord>>>> srv,
+                                      Future<Lookup<List<MxHost>>> mx) {
+        List<HostName> guesses = List.of(HostName.parse("mail." + domain), HostName.parse("imap." + domain));
+        guesses.forEach(this::addresses);
+        for (String service : List.of("_imaps._tcp", "_imap._tcp")) {
+            Lookup<List<ServiceRecord>> records = await(srv.get(service + "." + domain), () -> new Lookup.Timeout<>(service));
+            for (ServiceRecord record : records.orElse(List.of())) {
+                Optional<HostName> target = CandidateSearch.hostName(record.target());
+                if (record.offered() && target.isPresent()) {
+                    return new ServerChoice(target.get(), "srv");
+                }
+            }
+        }
+        for (HostName guess : guesses) {
+            if (await(addresses(guess), () -> new Lookup.Timeout<>(guess.value())).found()) {
+                return new ServerChoice(guess, "guess");
+            }
+        }
+        for (MxHost host : await(mx, () -> new Lookup.Timeout<List<MxHost>>(domain.value())).orElse(List.of())) {
+            Optional<HostName> name = CandidateSearch.hostName(host.host());
+            if (name.isPresent()) {
+                return new ServerChoice(name.get(), "mx");
+            }
+        }
+        return new ServerChoice(guesses.get(0), "guess");
+    }
+
+    /** Resolves a candidate name and, where it reaches a probed address, verifies it with its own SNI. */
+    private Candidate candidate(HostName name, CandidateSearch search) {
+        Lookup<List<InetAddress>> lookup = await(addresses(name), () -> new Lookup.Timeout<>(name.value()));
+        if (!lookup.found()) {
+            return CandidateSearch.unresolved(name, lookup.plain());
+        }
+        List<InetAddress> resolved = lookup.orElse(List.of());
+        List<InetAddress> shared = resolved.stream().filter(search.probedAddresses()::contains).toList();
+        List<EndpointResult> verification = new ArrayList<>();
+        for (InetAddress address : shared) {
+            for (Endpoint endpoint : Endpoint.standard(request.portOffset())) {
+                EndpointResult base = awaitProbe(search.server(), address, endpoint);
+                if (base.handshake()) {
+                    probe(name, address, endpoint);
+                }
+            }
+        }
+        for (InetAddress address : shared) {
+            for (Endpoint endpoint : Endpoint.standard(request.portOffset())) {
+                if (probes.containsKey(new ProbeKey(name, address, endpoint))) {
+                    verification.add(awaitProbe(name, address, endpoint));
+                }
+            }
+        }
+        boolean sameServer = !shared.isEmpty();
+        String note = sameServer ? "" : "resolves to " + resolved + ", not to the server that was probed";
+        return new Candidate(name, resolved, sameServer, Set.of(), verification, note);
+    }
+
+    private Future<Lookup<List<InetAddress>>> addresses(HostName name) {
+        return addressLookups.computeIfAbsent(name, n -> submit(() -> dns.addresses(n.value(), deadline)));
+    }
+
+    private void probe(HostName host, InetAddress address, Endpoint endpoint) {
+        probes.computeIfAbsent(new ProbeKey(host, address, endpoint), key -> submit(() -> judge(host, prober.probe(
+                address, endpoint, host.value(), deadline))));
+    }
+
+    private EndpointResult awaitProbe(HostName host, InetAddress address, Endpoint endpoint) {
+        probe(host, address, endpoint);
+        return await(probes.get(new ProbeKey(host, address, endpoint)), () -> judge(host, new ProbeResult(address,
+                endpoint, host.value(), Outcome.TIMEOUT, Optional.empty(), "no result before the deadline",
+                request.timeout())));
+    }
+
+    private EndpointResult judge(HostName host, ProbeResult result) {
+        return new EndpointResult(host, result, result.handshake()
+                .map(h -> assessor.assess(h.chain(), host.value(), request.at())));
+    }
+
+    private <T> Future<T> submit(java.util.concurrent.Callable<T> task) {
+        return threads.submit(task);
+    }
+
+    private <K, T> Map<K, T> awaitAll(Map<K, Future<T>> futures) {
+        Map<K, T> results = new LinkedHashMap<>();
+        futures.forEach((key, future) -> results.put(key, await(future, () -> null)));
+        results.values().removeIf(java.util.Objects::isNull);
+        return results;
+    }
+
+    /** The task's result, or {@code onTimeout} when the deadline (plus a little grace) passes first. */
+    private <T> T await(Future<T> future, Supplier<T> onTimeout) {
+        try {
+            return future.get(deadline.remaining().plus(GRACE).toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            future.cancel(true);
+            return onTimeout.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return onTimeout.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            // a bug in a stage, not something the network did: keep the check going and say so
+            notes.add("internal error in one step: " + e.getCause());
+            return onTimeout.get();
+        }
+    }
+}

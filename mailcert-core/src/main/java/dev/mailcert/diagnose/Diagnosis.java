@@ -1,0 +1,25 @@
+package dev.mailcert.diagnose;
+
+import dev.mailcert.HostName;
+import dev.mailcert.probe.Protocol;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a check found, before any advice: the server name judged, how it was chosen, DNS
+ * findings, every probe of that name ({@code endpoints}) and every alternative name with its
+ * verification ({@code candidates}).
+ */
+public record Diagnosis(CheckRequest request, HostName server, String serverSource, DnsFindings dns,
+                        List<EndpointResult> endpoints, List<Candidate> candidates, List<String> notes, Duration elapsed) {
+
+    public Diagnosis {
+        endpoints = List.copyOf(endpoints);
+        candidates = List.copyOf(candidates);
+        notes = List.copyOf(notes);
+    }
+
+    public List<EndpointResult> endpoints(Protocol protocol) {
+        return endpoints.stream().filter(e -> e.endpoint().protocol() == protocol).toList();
+    }
+}
