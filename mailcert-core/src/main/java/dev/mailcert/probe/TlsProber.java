@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
@@ -111,7 +112,7 @@ public final class TlsProber implements Prober {
             chain = fromSession;
         }
         if (chain.isEmpty()) {
-            throw new javax.net.ssl.SSLPeerUnverifiedException("server sent no X.509 certificate");
+            throw new SSLPeerUnverifiedException("server sent no X.509 certificate");
         }
         return new Handshake(session.getProtocol(), session.getCipherSuite(), chain);
     }

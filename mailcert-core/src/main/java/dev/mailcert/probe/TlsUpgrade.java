@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
@@ -37,7 +38,7 @@ final class TlsUpgrade {
         parameters.setProtocols(VERSIONS.stream().filter(supported::contains).toArray(String[]::new));
         parameters.setEndpointIdentificationAlgorithm(null);
         // an explicit empty list, so that no name is ever derived from the address
-        parameters.setServerNames(serverName.<List<javax.net.ssl.SNIServerName>>map(List::of).orElse(List.of()));
+        parameters.setServerNames(serverName.<List<SNIServerName>>map(List::of).orElse(List.of()));
         tls.setSSLParameters(parameters);
         return tls;
     }

@@ -29,7 +29,8 @@ final class ScriptedServer implements AutoCloseable {
 
     record ReadLine() implements Step {}
 
-    record StartTls(SSLContext context) implements Step {}
+    /** Upgrades to TLS as the server; {@code protocols} empty means the JDK's defaults. */
+    record StartTls(SSLContext context, List<String> protocols) implements Step {}
 
     record Pause(Duration duration) implements Step {}
 
@@ -54,7 +55,11 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     static Step startTls(TestServerIdentity identity) {
-        return new StartTls(identity.serverContext());
+        return new StartTls(identity.serverContext(), List.of());
+    }
+
+    static Step startTls(TestServerIdentity identity, String onlyProtocol) {
+        return new StartTls(identity.serverContext(), List.of(onlyProtocol));
     }
 
     static Step pause(Duration duration) {
@@ -134,6 +139,9 @@ final class ScriptedServer implements AutoCloseable {
                     }
                     case StartTls startTls -> {
                         SSLSocket tls = (SSLSocket) startTls.context().getSocketFactory().createSocket(current, null, true);
+                        if (!startTls.protocols().isEmpty()) {
+                            tls.setEnabledProtocols(startTls.protocols().toArray(String[]::new));
+                        }
                         tls.startHandshake();
                         sniReceived = ((ExtendedSSLSession) tls.getSession()).getRequestedServerNames().stream()
                                 .map(name -> ((SNIHostName) name).getAsciiName()).toList();

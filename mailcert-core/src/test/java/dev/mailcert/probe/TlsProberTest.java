@@ -53,6 +53,28 @@ class TlsProberTest {
     }
 
     @Test
+    void implicitTls_serverWithOnlyTls12_completesWithTls12() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(startTls(identity, "TLSv1.2"), holdOpen())) {
+            ProbeResult result = probe(server, Protocol.IMAP, Security.TLS, SNI, DEADLINE);
+
+            assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.HANDSHAKE);
+            assertThat(result.handshake().orElseThrow().tlsVersion()).isEqualTo("TLSv1.2");
+            assertThat(result.handshake().orElseThrow().chain()).containsExactly(identity.leaf(), identity.ca());
+            server.awaitEnd(DEADLINE);
+            assertThat(server.sniReceived()).containsExactly(SNI);
+        }
+    }
+
+    @Test
+    void implicitTls_serverWithNoVersionInCommon_isTlsFailed() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(startTls(identity, "TLSv1.1"), holdOpen())) {
+            ProbeResult result = probe(server, Protocol.IMAP, Security.TLS, SNI, DEADLINE);
+
+            assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.TLS_FAILED);
+        }
+    }
+
+    @Test
     void implicitTls_withoutSni_sendsNoServerName() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(startTls(identity), holdOpen())) {
             ProbeResult result = probe(server, Protocol.SMTP, Security.TLS, null, DEADLINE);
