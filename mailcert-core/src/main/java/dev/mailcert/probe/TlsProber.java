@@ -1,0 +1,151 @@
+package dev.mailcert.probe;
+
+import dev.mailcert.Deadline;
+import dev.mailcert.Printable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * Probes one endpoint on one address: connects, starts TLS (implicit, or STARTTLS after a bounded
+ * plaintext dialogue) with the given SNI, captures the chain without judging it, and hangs up
+ * without credentials. Blocking sockets, one connection per call, safe to call from many
+ * (virtual) threads at once; never throws for anything the server does.
+ *
+ * <pre>{@code
+ * Prober prober = new TlsProber(ProbeLimits.defaults());
+ * ProbeResult r = prober.probe(address, new Endpoint(Protocol.IMAP, 993, Security.TLS),
+ *         "mail.example.com", Deadline.after(Duration.ofSeconds(15)));
+ * }</pre>
+ */
+public final class TlsProber implements Prober {
+    /** Longest wait for writing the farewell command after the handshake: it is a courtesy only. */
+    private static final Duration FAREWELL = Duration.ofSeconds(1);
+
+    private final ProbeLimits limits;
+
+    public TlsProber(ProbeLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public ProbeResult probe(InetAddress address, Endpoint endpoint, String sni, Deadline deadline) {
+        long started = System.nanoTime();
+        Optional<SNIHostName> serverName = TlsUpgrade.serverName(sni);
+        List<String> notes = new ArrayList<>();
+        if (sni != null && serverName.isEmpty()) {
+            notes.add("no SNI sent (not a host name: " + Printable.of(sni) + ")");
+        }
+        if (deadline.expired()) {
+            return result(address, endpoint, sni, started, new ProbeFailure(Outcome.TIMEOUT, "deadline passed before connecting"), notes);
+        }
+        ProbeStage stage = ProbeStage.CONNECT;
+        ResponseLineReader reader = null;
+        Socket socket = new Socket();
+        DeadlineWatch watch = DeadlineWatch.start(socket, deadline);
+        try {
+            socket.connect(new InetSocketAddress(address, endpoint.port()), deadline.socketTimeoutMillis(limits.connectTimeout()));
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(deadline.socketTimeoutMillis(limits.stepTimeout()));
+            StartTlsDialogue dialogue = null;
+            if (endpoint.security() == Security.STARTTLS) {
+                stage = ProbeStage.DIALOGUE;
+                dialogue = StartTlsDialogue.of(endpoint.protocol());
+                reader = new ResponseLineReader(socket.getInputStream(),
+                        limits.maxLineLength(), limits.maxResponseLines(), limits.maxBytesBeforeTls());
+                Negotiation negotiation = dialogue.negotiate(new PlaintextChannel(reader, socket.getOutputStream()));
+                if (negotiation instanceof Negotiation.Unavailable unavailable) {
+                    return result(address, endpoint, sni, started,
+                            new ProbeFailure(Outcome.STARTTLS_UNAVAILABLE, unavailable.reason()), notes);
+                }
+                // response injection: nothing sent before the handshake may be read after it
+                int discarded = reader.discardPending();
+                if (discarded > 0) {
+                    notes.add("discarded " + discarded + " bytes sent after the STARTTLS go-ahead");
+                }
+            }
+            stage = ProbeStage.HANDSHAKE;
+            ChainCapture capture = new ChainCapture();
+            SSLSocket tls = TlsUpgrade.over(socket, serverName, capture);
+            tls.setSoTimeout(deadline.socketTimeoutMillis(limits.stepTimeout()));
+            tls.startHandshake();
+            Handshake handshake = handshakeOf(tls.getSession(), capture);
+            if (dialogue != null) {
+                sayFarewell(tls, dialogue.farewell(), deadline);
+            }
+            closeQuietly(tls);
+            notes.addFirst(handshake.tlsVersion() + " handshake completed");
+            return new ProbeResult(address, endpoint, sni, Outcome.HANDSHAKE, Optional.of(handshake),
+                    String.join("; ", notes), elapsedSince(started));
+        } catch (Exception e) {
+            boolean greeted = reader != null && reader.bytesReceived() > 0;
+            ProbeFailure failure = ProbeFailure.of(stage, e, watch.fired() || deadline.expired(), greeted);
+            return result(address, endpoint, sni, started, failure, notes);
+        } finally {
+            watch.close();
+            closeQuietly(socket);
+        }
+    }
+
+    private static Handshake handshakeOf(SSLSession session, ChainCapture capture) throws IOException {
+        List<X509Certificate> chain = capture.chain();
+        if (chain.isEmpty()) {
+            List<X509Certificate> fromSession = new ArrayList<>();
+            for (Certificate certificate : session.getPeerCertificates()) {
+                if (certificate instanceof X509Certificate x509) {
+                    fromSession.add(x509);
+                }
+            }
+            chain = fromSession;
+        }
+        if (chain.isEmpty()) {
+            throw new SSLPeerUnverifiedException("server sent no X.509 certificate");
+        }
+        return new Handshake(session.getProtocol(), session.getCipherSuite(), chain);
+    }
+
+    /** Ends the session politely (LOGOUT / QUIT over TLS), bounded and best effort: errors change nothing. */
+    private static void sayFarewell(SSLSocket tls, String command, Deadline deadline) {
+        try {
+            tls.setSoTimeout(deadline.socketTimeoutMillis(FAREWELL));
+            OutputStream out = tls.getOutputStream();
+            out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        } catch (IOException | RuntimeException ignored) {
+            // the handshake already succeeded; a server that hangs up first is no finding
+        }
+    }
+
+    private static void closeQuietly(Socket connection) {
+        try {
+            connection.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the connection is finished either way
+        }
+    }
+
+    private static ProbeResult result(InetAddress address, Endpoint endpoint, String sni, long started,
+                                      ProbeFailure failure, List<String> notes) {
+        List<String> words = new ArrayList<>(notes);
+        words.addFirst(failure.detail());
+        return new ProbeResult(address, endpoint, sni, failure.outcome(), Optional.empty(),
+                String.join("; ", words), elapsedSince(started));
+    }
+
+    private static Duration elapsedSince(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+}
