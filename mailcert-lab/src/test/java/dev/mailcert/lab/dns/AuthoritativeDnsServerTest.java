@@ -213,6 +213,17 @@ class AuthoritativeDnsServerTest {
     }
 
     @Test
+    void udpPayloadLimitCapsTheEdnsSizeOffered() throws Exception {
+        server = start(manyAddresses(40), DnsBehaviour.normal().withUdpPayloadLimit(512));
+        SimpleResolver edns = resolver(false);
+        edns.setEDNS(0, 4096, 0, List.of());
+        edns.setIgnoreTruncation(true);
+        Message response = edns.send(query("big.customer.example.", Type.A));
+        assertThat(response.getHeader().getFlag(Flags.TC)).isTrue();
+        assertThat(response.getOPT().getPayloadSize()).isEqualTo(512);
+    }
+
+    @Test
     void tcpCarriesSeveralLengthFramedQueriesOnOneConnection() throws Exception {
         server = start(ZONE, DnsBehaviour.normal());
         try (Socket socket = new Socket()) {
