@@ -2,7 +2,6 @@ package dev.mailcert.cert;
 
 import com.google.common.net.InetAddresses;
 import dev.mailcert.Printable;
-import java.net.InetAddress;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,8 +42,7 @@ public final class HostnameMatcher {
         ReferenceName reference = ReferenceName.parse(referenceName);
         AltNames altNames = AltNames.of(cert);
         List<PresentedName> dnsEntries = altNames.dnsNames().stream().map(PresentedName::classify).toList();
-        List<InetAddress> ipEntries = altNames.ipAddresses().stream()
-                .filter(InetAddresses::isInetAddress).map(InetAddresses::forString).toList();
+        List<String> ipEntries = altNames.ipAddresses().stream().filter(InetAddresses::isInetAddress).toList();
         List<String> covered = new ArrayList<>();
         for (PresentedName entry : dnsEntries) {
             switch (entry.kind()) {
@@ -53,7 +51,7 @@ public final class HostnameMatcher {
                 case INVALID_WILDCARD, TOO_BROAD_WILDCARD, NOT_A_NAME -> { /* covers nothing */ }
             }
         }
-        ipEntries.forEach(ip -> covered.add(InetAddresses.toAddrString(ip)));
+        ipEntries.forEach(ip -> covered.add(InetAddresses.toAddrString(InetAddresses.forString(ip))));
 
         return switch (reference) {
             case ReferenceName.Dns dns -> matchDns(dns, dnsEntries, ipEntries, covered, cert);
@@ -65,7 +63,7 @@ public final class HostnameMatcher {
         return match(referenceName, cert).matches();
     }
 
-    private static NameMatch matchDns(ReferenceName.Dns reference, List<PresentedName> entries, List<InetAddress> ips,
+    private static NameMatch matchDns(ReferenceName.Dns reference, List<PresentedName> entries, List<String> ips,
                                       List<String> covered, X509Certificate cert) {
         String name = reference.name().value();
         PresentedName closest = null;
@@ -90,13 +88,13 @@ public final class HostnameMatcher {
         return new NameMatch(false, covered, intro + ": " + closest.rejection(name) + ".");
     }
 
-    private static NameMatch matchIp(ReferenceName.Ip reference, List<PresentedName> entries, List<InetAddress> ips,
+    private static NameMatch matchIp(ReferenceName.Ip reference, List<PresentedName> entries, List<String> ips,
                                      List<String> covered, X509Certificate cert) {
-        byte[] wanted = reference.address().getAddress();
-        for (InetAddress ip : ips) {
-            if (Arrays.equals(ip.getAddress(), wanted)) {
-                return new NameMatch(true, covered, reference.display()
-                        + " is covered by the certificate entry IP address " + InetAddresses.toAddrString(ip) + ".");
+        for (String ip : ips) {
+            // RFC 9525 §6.4: octet-for-octet equality, so textual forms do not matter
+            if (Arrays.equals(ReferenceName.octets(ip), reference.octets())) {
+                return new NameMatch(true, covered, reference.display() + " is covered by the certificate entry"
+                        + " IP address " + InetAddresses.toAddrString(InetAddresses.forString(ip)) + ".");
             }
         }
         String rule = ips.isEmpty()

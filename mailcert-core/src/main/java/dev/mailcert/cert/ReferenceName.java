@@ -20,11 +20,24 @@ sealed interface ReferenceName {
         }
     }
 
-    record Ip(InetAddress address) implements ReferenceName {
-        @Override
-        public String display() {
-            return InetAddresses.toAddrString(address);
+    /** {@code octets} as written: 4 for IPv4, 16 for IPv6 (also for IPv4-mapped IPv6). */
+    record Ip(byte[] octets, String display) implements ReferenceName {}
+
+    /**
+     * The octets of an IP literal as an iPAddress SAN would hold them (RFC 5280 §4.2.1.6): an IPv6
+     * literal is always 16 octets, even "::ffff:192.0.2.7", which Java would turn into an IPv4 address.
+     */
+    static byte[] octets(String literal) {
+        InetAddress address = InetAddresses.forString(literal);
+        byte[] octets = address.getAddress();
+        if (literal.indexOf(':') >= 0 && octets.length == 4) {
+            byte[] mapped = new byte[16];
+            mapped[10] = (byte) 0xff;
+            mapped[11] = (byte) 0xff;
+            System.arraycopy(octets, 0, mapped, 12, 4);
+            return mapped;
         }
+        return octets;
     }
 
     /**
@@ -46,7 +59,7 @@ sealed interface ReferenceName {
             String address = literal.endsWith(".") && literal.indexOf(':') < 0
                     ? literal.substring(0, literal.length() - 1) : literal;
             if (address.length() <= 64 && InetAddresses.isInetAddress(address)) {
-                return new Ip(InetAddresses.forString(address));
+                return new Ip(octets(address), InetAddresses.toAddrString(InetAddresses.forString(address)));
             }
             throw new BadInputException("not a valid IP address: " + Printable.of(text));
         }
