@@ -56,6 +56,11 @@ final class PathBuilder {
                 .anyMatch(anchor -> anchor.equals(cert) || CertificateFacts.sameKey(anchor, cert));
     }
 
+    /** Whether the server sent a certificate with this subject name. */
+    boolean sentSubject(X500Principal subject) {
+        return servedBySubject.containsKey(subject);
+    }
+
     /** Whether {@code issuer}'s key verifies {@code child}'s signature; each pair is checked once. */
     boolean signed(X509Certificate child, X509Certificate issuer) {
         Link link = new Link(child, issuer);

@@ -140,16 +140,32 @@ final class PathRules {
                     ? new Finding(CertificateProblem.SELF_SIGNED, "The certificate " + CertificateFacts.subject(last)
                             + " is signed by itself; no trusted authority vouches for it (trusted: " + trustSource + ").")
                     : new Finding(CertificateProblem.UNTRUSTED_ROOT, "The chain ends at " + CertificateFacts.subject(last)
-                            + ", a root certificate the server sent itself (" + sent.substring(4)
+                            + ", a root certificate the server sent itself (" + sent
                             + "), which is not a trusted authority (trusted: " + trustSource + ")."));
             case MISSING_ISSUER -> findings.add(new Finding(CertificateProblem.INCOMPLETE_CHAIN,
-                    capitalized(sent) + "; the issuer " + CertificateFacts.issuer(last) + " of "
-                    + CertificateFacts.subject(last) + " is not included and is not a trusted authority (trusted: "
-                    + trustSource + ")."));
+                    capitalized(sent) + "; " + missingIssuer(path) + " (trusted: " + trustSource + ")."));
             case UNRESOLVED -> findings.add(new Finding(CertificateProblem.INVALID_CHAIN, capitalized(sent)
                     + "; no certification path could be built within the limits (at most "
                     + PathBuilder.MAX_PATH_LENGTH + " certificates)."));
         }
+    }
+
+    /** Why the issuer of the last certificate counts as missing, when something by its name was sent. */
+    private String missingIssuer(CandidatePath path) {
+        X509Certificate last = path.last();
+        String issuer = CertificateFacts.issuer(last);
+        String subject = CertificateFacts.subject(last);
+        boolean onPath = path.certificates().stream()
+                .anyMatch(c -> c.getSubjectX500Principal().equals(last.getIssuerX500Principal()));
+        if (onPath) {
+            return "the issuer " + issuer + " of " + subject + " is already on the path, so these certificates"
+                    + " only certify each other and never reach a trusted authority";
+        }
+        if (builder.sentSubject(last.getIssuerX500Principal())) {
+            return "a certificate named " + issuer + " was sent, but its key is not the one that signed " + subject
+                    + "; the real issuer is not included and is not a trusted authority";
+        }
+        return "the issuer " + issuer + " of " + subject + " is not included and is not a trusted authority";
     }
 
     private static String capitalized(String text) {
