@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes certificates in PEM (RFC 7468) and DER. Reading is bounded (4 MiB, 1000
@@ -30,6 +31,8 @@ public final class Pem {
     private static final String BEGIN = "-----BEGIN ";
     private static final String DASHES = "-----";
     private static final int MAX_LABEL = 64;
+    /** RFC 7468 §3: a label is printable characters on the BEGIN line itself. */
+    private static final Pattern LABEL = Pattern.compile("[\\x21-\\x2c\\x2e-\\x7e]+(?: [\\x21-\\x2c\\x2e-\\x7e]+)*");
     /** RFC 7468 §5.1 "CERTIFICATE", plus the legacy and OpenSSL trusted-certificate labels. */
     private static final Set<String> CERTIFICATE_LABELS = Set.of("CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE");
     private static final int DER_SEQUENCE = 0x30;
@@ -104,7 +107,8 @@ public final class Pem {
             block++;
             int labelStart = begin + BEGIN.length();
             int labelEnd = text.indexOf(DASHES, labelStart);
-            if (labelEnd < 0 || labelEnd - labelStart > MAX_LABEL) {
+            if (labelEnd < 0 || labelEnd - labelStart > MAX_LABEL
+                    || !LABEL.matcher(text.substring(labelStart, labelEnd)).matches()) {
                 throw new BadInputException(source + ": PEM block " + block + " has a damaged BEGIN line");
             }
             String label = text.substring(labelStart, labelEnd);
