@@ -13,7 +13,7 @@ public final class Inspector {
     public static Inspection inspect(List<X509Certificate> served, String host, TrustAnchors trust, Instant at) {
         Assessment assessment = new CertificateAssessor(trust).assess(served, host, at);
         List<CertificateSummary> chain = assessment.path().stream().map(CertificateSummary::of).toList();
-        return new Inspection(assessment.valid(), assessment.problems(), CertificateSummary.of(served.get(0)),
+        return new Inspection(assessment.valid(), assessment.problems(), CertificateSummary.of(assessment.path().get(0)),
                 chain, assessment.explanation());
     }
 }
