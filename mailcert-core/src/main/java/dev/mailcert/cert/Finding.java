@@ -1,0 +1,4 @@
+package dev.mailcert.cert;
+
+/** One problem and the line that explains it to a person. */
+record Finding(CertificateProblem problem, String explanation) {}
