@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -59,8 +60,13 @@ public final class LabPki {
 
   private LabPki(Clock clock) {
     this.clock = clock;
-    this.rootKey = generate(CertificateSpec.DEFAULT_KEY_BITS);
-    this.intermediateKey = generate(CertificateSpec.DEFAULT_KEY_BITS);
+    // the three keys every lab needs are generated side by side: start-up time is mostly this
+    int bits = CertificateSpec.DEFAULT_KEY_BITS;
+    CompletableFuture<KeyPair> root = CompletableFuture.supplyAsync(() -> generate(bits));
+    CompletableFuture<KeyPair> intermediate = CompletableFuture.supplyAsync(() -> generate(bits));
+    leafKeys.put(bits, generate(bits));
+    this.rootKey = root.join();
+    this.intermediateKey = intermediate.join();
     X500Name rootName = cn(ROOT_NAME);
     X500Name intermediateName = cn(INTERMEDIATE_NAME);
     Instant now = clock.instant();
