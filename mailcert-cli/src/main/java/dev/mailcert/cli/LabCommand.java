@@ -57,7 +57,7 @@ final class LabCommand implements Callable<Integer> {
         if (Files.isRegularFile(path)) {
             try {
                 return Scenario.load(path);
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | IOException e) {
                 throw new BadInputException("--scenario " + nameOrFile + ": " + e.getMessage());
             }
         }

@@ -8,9 +8,24 @@ record Terminal(boolean colour) {
 
     /** Colours only on a real terminal, never with NO_COLOR set (no-color.org) or TERM=dumb. */
     static Terminal detect() {
-        boolean tty = System.console() != null && System.console().isTerminal();
+        boolean tty = isTerminal(System.console());
         boolean allowed = System.getenv("NO_COLOR") == null && !"dumb".equals(System.getenv("TERM"));
         return new Terminal(tty && allowed);
+    }
+
+    /**
+     * JDK 21 returns no console when output is redirected; JDK 22+ always returns one and says
+     * through Console.isTerminal() (absent in 21, hence the reflective call) whether it is a terminal.
+     */
+    private static boolean isTerminal(java.io.Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 
     Style style() {

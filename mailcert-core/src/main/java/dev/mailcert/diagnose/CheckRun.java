@@ -162,7 +162,7 @@ final class CheckRun {
     private Candidate candidate(HostName name, CandidateSearch search) {
         Lookup<List<InetAddress>> lookup = await(addresses(name), () -> new Lookup.Timeout<>(name.value()));
         if (!lookup.found()) {
-            return CandidateSearch.unresolved(name, lookup.plain());
+            return CandidateSearch.unresolved(name, "no address: " + lookup.plain());
         }
         List<InetAddress> resolved = lookup.orElse(List.of());
         List<InetAddress> shared = resolved.stream().filter(search.probedAddresses()::contains).toList();
@@ -183,7 +183,8 @@ final class CheckRun {
             }
         }
         boolean sameServer = !shared.isEmpty();
-        String note = sameServer ? "" : "resolves to " + resolved + ", not to the server that was probed";
+        String note = sameServer ? "" : "another server: resolves to " + resolved.stream()
+                .map(InetAddress::getHostAddress).collect(java.util.stream.Collectors.joining(", "));
         return new Candidate(name, resolved, sameServer, Set.of(), verification, note);
     }
 

@@ -9,11 +9,11 @@ import java.util.Optional;
  * Suffix List algorithm: the longest matching public suffix plus one label. Where no listed suffix
  * matches, the PSL's implicit rule "*" applies: the public suffix is the last label.
  */
-final class RegistrableDomain {
+public final class RegistrableDomain {
 
     private RegistrableDomain() {}
 
-    static Optional<String> of(HostName host) {
+    public static Optional<String> of(HostName host) {
         try {
             InternetDomainName name = InternetDomainName.from(host.value());
             if (name.isPublicSuffix()) {
@@ -33,7 +33,7 @@ final class RegistrableDomain {
     }
 
     /** True when both hosts share a registrable domain. */
-    static boolean same(HostName a, HostName b) {
+    public static boolean same(HostName a, HostName b) {
         Optional<String> ra = of(a);
         return ra.isPresent() && ra.equals(of(b));
     }
