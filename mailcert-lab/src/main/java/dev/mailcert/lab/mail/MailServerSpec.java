@@ -27,6 +27,8 @@ public record MailServerSpec(
     String hostname) {
 
   public static final int DEFAULT_PORT_OFFSET = 10000;
+  /** The SMTP greeting name when a scenario gives none. */
+  public static final String DEFAULT_HOSTNAME = "mail.lab.example";
 
   public MailServerSpec {
     if (!address.isLoopbackAddress()) {
@@ -45,6 +47,6 @@ public record MailServerSpec(
   /** All six services with STARTTLS, the default port offset and one certificate for everyone. */
   public static MailServerSpec simple(InetAddress address, IssuedCertificate certificate) {
     return new MailServerSpec(address, DEFAULT_PORT_OFFSET, certificate, Map.of(),
-        EnumSet.allOf(MailService.class), true, "mail.lab.example");
+        EnumSet.allOf(MailService.class), true, DEFAULT_HOSTNAME);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.mailcert.lab.mail.MailServerSpec;
 import dev.mailcert.lab.mail.MailService;
 import dev.mailcert.lab.pki.CertificateSpec;
 import java.net.InetAddress;
@@ -27,7 +28,6 @@ final class ScenarioReader {
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Pattern HOST = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\\.?");
-  static final String DEFAULT_HOSTNAME = "mail.lab.example";
 
   private final String source;
 
@@ -97,7 +97,7 @@ final class ScenarioReader {
       });
       servers.add(new ScenarioServer(bind, reference(server.field("certificate"), certificates), sni,
           services(server.field("services")), server.field("starttls").bool(true),
-          server.field("hostname").optionalText().map(ScenarioReader::host).orElse(DEFAULT_HOSTNAME)));
+          server.field("hostname").optionalText().map(ScenarioReader::host).orElse(MailServerSpec.DEFAULT_HOSTNAME)));
     }
     if (servers.isEmpty()) {
       throw field.invalid("missing: at least one server is needed");

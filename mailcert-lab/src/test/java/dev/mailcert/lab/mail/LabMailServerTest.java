@@ -175,6 +175,22 @@ class LabMailServerTest {
   }
 
   @Test
+  void weakKeyAndSha1CertificatesAreServedAsTheyAre() throws Exception {
+    IssuedCertificate weak = pki.issue(CertificateSpec.forNames("weak.example").withKeyBits(1024));
+    IssuedCertificate sha1 = pki.issue(CertificateSpec.forNames("sha1.example")
+        .signedWith(dev.mailcert.lab.pki.SignatureAlgorithm.SHA1_WITH_RSA));
+    try (LabMailServer legacy = LabMailServer.start(new MailServerSpec(address(11), OFFSET, weak,
+        Map.of("sha1.example", sha1), EnumSet.of(MailService.IMAP_TLS), true, "mx.lab.example"))) {
+      try (MailTestClient client = connect(legacy, MailService.IMAP_TLS)) {
+        assertThat(client.startTls(null).get(0)).isEqualTo(weak.leaf());
+      }
+      try (MailTestClient client = connect(legacy, MailService.IMAP_TLS)) {
+        assertThat(client.startTls("sha1.example").get(0)).isEqualTo(sha1.leaf());
+      }
+    }
+  }
+
+  @Test
   void secondServerOnTheSameAddressFailsWithAClearMessage() {
     assertThatThrownBy(() -> LabMailServer.start(MailServerSpec.simple(address(7), fallback)))
         .hasMessageStartingWith("cannot listen for imap-tls on 127.0.201.7:10993");

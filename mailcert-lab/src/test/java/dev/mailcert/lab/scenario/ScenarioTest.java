@@ -145,6 +145,17 @@ class ScenarioTest {
   }
 
   @Test
+  void theExampleInTheDocumentationIsAValidScenario() throws Exception {
+    String doc = Files.readString(Path.of("../docs/scenarios.md"));
+    int start = doc.indexOf("```yaml\nname:") + "```yaml\n".length();
+    String example = doc.substring(start, doc.indexOf("```", start));
+
+    Scenario scenario = Scenario.parse(example, "docs/scenarios.md");
+
+    assertThat(scenario.servers().get(0).sni()).containsKey("srv12.webhost.example");
+  }
+
+  @Test
   void relativeTimes() {
     assertThat(CertificateFields.relative("-30d")).isEqualTo(java.time.Duration.ofDays(-30));
     assertThat(CertificateFields.relative("+12h")).isEqualTo(java.time.Duration.ofHours(12));
