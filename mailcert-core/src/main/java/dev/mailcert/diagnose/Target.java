@@ -23,7 +23,9 @@ public record Target(String input, Optional<String> localPart, HostName domain) 
             return new Target(input, Optional.empty(), domain(input, input));
         }
         String local = input.substring(0, at);
-        if (local.isEmpty() || local.length() > MAX_LOCAL_PART || local.chars().anyMatch(c -> c <= ' ' || c == 127)) {
+        boolean quoted = local.length() >= 2 && local.startsWith("\"") && local.endsWith("\"");
+        if (local.isEmpty() || local.length() > MAX_LOCAL_PART || local.chars().anyMatch(c -> c <= ' ' || c == 127)
+                || (!quoted && local.contains("@"))) {
             throw new BadInputException("not an email address: " + Printable.of(input));
         }
         return new Target(input, Optional.of(local), domain(input.substring(at + 1), input));

@@ -22,7 +22,7 @@ class TargetTest {
         assertThat(Target.parse(input).domain().value()).isEqualTo(domain);
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', value = {
             "''                     | a target is required",
             "alice@                 | not an email address or a domain",
