@@ -310,17 +310,26 @@ daemon_pid() { # PIDFILE COMM -> prints the PID when that process is alive and i
 
 listening() { timeout 1 bash -c "exec 3<>/dev/tcp/$1/$2" 2>/dev/null; }
 
-stop() {
-  local d name file comm pid
+alive() { # PID: running, not a zombie (an orphaned daemon stays a zombie until PID 1 reaps it)
+  local st
+  st=$(sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null) && [ "${st%% *}" != Z ]
+}
+
+stop() { # TERM to every master at once, wait up to 10 s, then KILL what is left
+  local d name file comm pid pids=() names=()
   for d in "${DAEMONS[@]}"; do
     read -r name file comm <<< "$d"
-    if pid=$(daemon_pid "$file" "$comm"); then
-      kill "$pid"
-      for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; say "$name ($pid) killed"
-      else say "$name ($pid) stopped"; fi
-    fi
+    if pid=$(daemon_pid "$file" "$comm"); then kill "$pid"; pids+=("$pid"); names+=("$name"); fi
     rm -f "$file"
+  done
+  local i left
+  for _ in $(seq 100); do
+    left=0; for pid in "${pids[@]}"; do alive "$pid" && left=1; done
+    [ $left -eq 0 ] && break; sleep 0.1
+  done
+  for i in "${!pids[@]}"; do
+    if alive "${pids[$i]}"; then kill -KILL "${pids[$i]}" 2>/dev/null || true; say "${names[$i]} (${pids[$i]}) killed"
+    else say "${names[$i]} (${pids[$i]}) stopped"; fi
   done
 }
 
@@ -338,9 +347,13 @@ start() {
   done; done
   [ ${#busy[@]} -eq 0 ] || die "ports already in use by another program: ${busy[*]}"
   write_configs
-  dnsmasq -C "$LAB/dnsmasq.conf" || die "dnsmasq did not start (is $DNS_IP:$DNS_PORT taken?)"
-  dovecot -c "$LAB/dovecot.conf" || die "dovecot did not start; see $LAB/dovecot.log"
-  postfix -c "$LAB/postfix" start >/dev/null 2>&1 || die "postfix did not start; see $LAB/postfix.log"
+  # the daemons get no terminal and no pipe: Dovecot keeps its stderr open for good, which would
+  # hang a caller that reads our output through a pipe. Start-up errors go to $LAB/start.log.
+  : > "$LAB/start.log"
+  dnsmasq -C "$LAB/dnsmasq.conf" </dev/null >>"$LAB/start.log" 2>&1 ||
+    start_failed "dnsmasq (is $DNS_IP:$DNS_PORT taken?)"
+  dovecot -c "$LAB/dovecot.conf" </dev/null >>"$LAB/start.log" 2>&1 || start_failed "dovecot (see also $LAB/dovecot.log)"
+  postfix -c "$LAB/postfix" start </dev/null >>"$LAB/start.log" 2>&1 || start_failed "postfix (see also $LAB/postfix.log)"
   # wait (bounded) until every address and port accepts and DNS answers
   local waited=0
   until ready; do
@@ -349,6 +362,8 @@ start() {
   done
   say "started in $LAB: dnsmasq=$(daemon_pid "$LAB/dnsmasq.pid" dnsmasq) dovecot=$(daemon_pid "$LAB/dovecot-run/master.pid" dovecot) postfix=$(daemon_pid "$LAB/postfix-spool/pid/master.pid" master)"
 }
+
+start_failed() { tail -5 "$LAB/start.log" >&2; stop >/dev/null; die "$1 did not start"; }
 
 ready() { [ -z "$(ready_report)" ]; }
 ready_report() { # prints what is not answering yet
