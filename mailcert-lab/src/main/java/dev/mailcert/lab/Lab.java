@@ -33,144 +33,144 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class Lab implements AutoCloseable {
-  /** Standard ports + 10000, so the lab needs no privileges. */
-  public static final int DEFAULT_PORT_OFFSET = MailServerSpec.DEFAULT_PORT_OFFSET;
-  private static final int DNS_PORT = 53;
-  private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9@%+=:,./_-]+");
+    /** Standard ports + 10000, so the lab needs no privileges. */
+    public static final int DEFAULT_PORT_OFFSET = MailServerSpec.DEFAULT_PORT_OFFSET;
+    private static final int DNS_PORT = 53;
+    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9@%+=:,./_-]+");
 
-  private final Scenario scenario;
-  private final int portOffset;
-  private final LabPki pki;
-  private final Map<String, IssuedCertificate> certificates;
-  private final Path trustFile;
-  private final List<AutoCloseable> running = new ArrayList<>();
-  private final List<LabMailServer> mailServers = new ArrayList<>();
-  private final AtomicBoolean closed = new AtomicBoolean();
-  private AuthoritativeDnsServer dns;
+    private final Scenario scenario;
+    private final int portOffset;
+    private final LabPki pki;
+    private final Map<String, IssuedCertificate> certificates;
+    private final Path trustFile;
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final List<LabMailServer> mailServers = new ArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private AuthoritativeDnsServer dns;
 
-  private Lab(Scenario scenario, int portOffset) throws IOException {
-    this.scenario = scenario;
-    this.portOffset = portOffset;
-    this.pki = LabPki.create();
-    Map<String, IssuedCertificate> issued = new LinkedHashMap<>();
-    scenario.certificates().forEach((name, spec) -> issued.put(name, pki.issue(spec)));
-    this.certificates = Map.copyOf(issued);
-    this.trustFile = Files.createTempFile("mailcert-lab-root-", ".pem");
-    Files.writeString(trustFile, pki.rootPem(), StandardCharsets.US_ASCII);
-  }
-
-  /** Starts the scenario on standard ports + {@value #DEFAULT_PORT_OFFSET}. */
-  public static Lab start(Scenario scenario) throws IOException {
-    return start(scenario, DEFAULT_PORT_OFFSET);
-  }
-
-  /**
-   * Starts the scenario's DNS and mail servers.
-   *
-   * @throws IOException naming the address and port when something cannot be bound
-   * @throws IllegalArgumentException when the offset moves a port out of range
-   */
-  public static Lab start(Scenario scenario, int portOffset) throws IOException {
-    if (DNS_PORT + portOffset < 1 || 995 + portOffset > 65535) {
-      throw new IllegalArgumentException("port offset " + portOffset + " moves lab ports out of 1..65535");
+    private Lab(Scenario scenario, int portOffset) throws IOException {
+        this.scenario = scenario;
+        this.portOffset = portOffset;
+        this.pki = LabPki.create();
+        Map<String, IssuedCertificate> issued = new LinkedHashMap<>();
+        scenario.certificates().forEach((name, spec) -> issued.put(name, pki.issue(spec)));
+        this.certificates = Map.copyOf(issued);
+        this.trustFile = Files.createTempFile("mailcert-lab-root-", ".pem");
+        Files.writeString(trustFile, pki.rootPem(), StandardCharsets.US_ASCII);
     }
-    Lab lab = new Lab(scenario, portOffset);
-    try {
-      lab.startServers();
-    } catch (IOException | RuntimeException e) {
-      lab.close();
-      throw e;
+
+    /** Starts the scenario on standard ports + {@value #DEFAULT_PORT_OFFSET}. */
+    public static Lab start(Scenario scenario) throws IOException {
+        return start(scenario, DEFAULT_PORT_OFFSET);
     }
-    return lab;
-  }
 
-  private void startServers() throws IOException {
-    InetSocketAddress dnsBind = new InetSocketAddress(scenario.dns(), DNS_PORT + portOffset);
-    try {
-      dns = AuthoritativeDnsServer.start(dnsBind, scenario.zone());
-    } catch (IOException e) {
-      throw new IOException("cannot start the lab DNS server on " + hostPort(dnsBind) + ": " + e.getMessage()
-          + " (is another lab or server using it?)", e);
+    /**
+     * Starts the scenario's DNS and mail servers.
+     *
+     * @throws IOException naming the address and port when something cannot be bound
+     * @throws IllegalArgumentException when the offset moves a port out of range
+     */
+    public static Lab start(Scenario scenario, int portOffset) throws IOException {
+        if (DNS_PORT + portOffset < 1 || 995 + portOffset > 65535) {
+            throw new IllegalArgumentException("port offset " + portOffset + " moves lab ports out of 1..65535");
+        }
+        Lab lab = new Lab(scenario, portOffset);
+        try {
+            lab.startServers();
+        } catch (IOException | RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+        return lab;
     }
-    running.add(dns);
-    for (ScenarioServer server : scenario.servers()) {
-      Map<String, IssuedCertificate> bySni = server.sni().entrySet().stream()
-          .collect(Collectors.toMap(Map.Entry::getKey, e -> certificates.get(e.getValue())));
-      LabMailServer mail = LabMailServer.start(new MailServerSpec(server.address(), portOffset,
-          certificates.get(server.certificate()), bySni, server.services(), server.starttls(), server.hostname()));
-      running.add(mail);
-      mailServers.add(mail);
+
+    private void startServers() throws IOException {
+        InetSocketAddress dnsBind = new InetSocketAddress(scenario.dns(), DNS_PORT + portOffset);
+        try {
+            dns = AuthoritativeDnsServer.start(dnsBind, scenario.zone());
+        } catch (IOException e) {
+            throw new IOException("cannot start the lab DNS server on " + hostPort(dnsBind) + ": " + e.getMessage()
+                    + " (is another lab or server using it?)", e);
+        }
+        running.add(dns);
+        for (ScenarioServer server : scenario.servers()) {
+            Map<String, IssuedCertificate> bySni = server.sni().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> certificates.get(e.getValue())));
+            LabMailServer mail = LabMailServer.start(new MailServerSpec(server.address(), portOffset,
+                    certificates.get(server.certificate()), bySni, server.services(), server.starttls(), server.hostname()));
+            running.add(mail);
+            mailServers.add(mail);
+        }
     }
-  }
 
-  public Scenario scenario() {
-    return scenario;
-  }
-
-  /** Where the scenario's DNS server answers (UDP and TCP). */
-  public InetSocketAddress dnsAddress() {
-    return dns.address();
-  }
-
-  public int portOffset() {
-    return portOffset;
-  }
-
-  /** The roots a check must trust: just this lab's root. */
-  public List<X509Certificate> trustRoots() {
-    return List.of(pki.root());
-  }
-
-  /** The lab root as a PEM file, for {@code --trust}; deleted on {@link #close()}. */
-  public Path trustFile() {
-    return trustFile;
-  }
-
-  /** The certificates issued for the scenario, by their name in the scenario. */
-  public Map<String, IssuedCertificate> certificates() {
-    return certificates;
-  }
-
-  public List<LabMailServer> mailServers() {
-    return List.copyOf(mailServers);
-  }
-
-  /** The arguments of {@code mailcert check} that point at this lab. */
-  public List<String> checkArgs() {
-    return List.of(scenario.user(), "--server", scenario.server(), "--dns", hostPort(dnsAddress()),
-        "--trust", trustFile.toString(), "--port-offset", Integer.toString(portOffset));
-  }
-
-  /** The whole check command line, quoted for a POSIX shell. */
-  public String checkCommand() {
-    return "mailcert check " + checkArgs().stream().map(Lab::shellQuote).collect(Collectors.joining(" "));
-  }
-
-  static String shellQuote(String word) {
-    return SHELL_SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
-  }
-
-  private static String hostPort(InetSocketAddress address) {
-    return address.getAddress().getHostAddress() + ":" + address.getPort();
-  }
-
-  /** Stops every server and deletes the trust file; safe to call more than once. */
-  @Override
-  public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
+    public Scenario scenario() {
+        return scenario;
     }
-    for (AutoCloseable server : running.reversed()) {
-      try {
-        server.close();
-      } catch (Exception e) {
-        // keep closing the others; a server that fails to close has nothing left to release
-      }
+
+    /** Where the scenario's DNS server answers (UDP and TCP). */
+    public InetSocketAddress dnsAddress() {
+        return dns.address();
     }
-    try {
-      Files.deleteIfExists(trustFile);
-    } catch (IOException e) {
-      // a temp file left behind is harmless
+
+    public int portOffset() {
+        return portOffset;
     }
-  }
+
+    /** The roots a check must trust: just this lab's root. */
+    public List<X509Certificate> trustRoots() {
+        return List.of(pki.root());
+    }
+
+    /** The lab root as a PEM file, for {@code --trust}; deleted on {@link #close()}. */
+    public Path trustFile() {
+        return trustFile;
+    }
+
+    /** The certificates issued for the scenario, by their name in the scenario. */
+    public Map<String, IssuedCertificate> certificates() {
+        return certificates;
+    }
+
+    public List<LabMailServer> mailServers() {
+        return List.copyOf(mailServers);
+    }
+
+    /** The arguments of {@code mailcert check} that point at this lab. */
+    public List<String> checkArgs() {
+        return List.of(scenario.user(), "--server", scenario.server(), "--dns", hostPort(dnsAddress()),
+                "--trust", trustFile.toString(), "--port-offset", Integer.toString(portOffset));
+    }
+
+    /** The whole check command line, quoted for a POSIX shell. */
+    public String checkCommand() {
+        return "mailcert check " + checkArgs().stream().map(Lab::shellQuote).collect(Collectors.joining(" "));
+    }
+
+    static String shellQuote(String word) {
+        return SHELL_SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private static String hostPort(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
+    }
+
+    /** Stops every server and deletes the trust file; safe to call more than once. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (AutoCloseable server : running.reversed()) {
+            try {
+                server.close();
+            } catch (Exception e) {
+                // keep closing the others; a server that fails to close has nothing left to release
+            }
+        }
+        try {
+            Files.deleteIfExists(trustFile);
+        } catch (IOException e) {
+            // a temp file left behind is harmless
+        }
+    }
 }

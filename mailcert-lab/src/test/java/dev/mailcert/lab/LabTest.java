@@ -25,106 +25,106 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class LabTest {
-  /** Away from the default offset, so a lab started elsewhere on this machine does not collide. */
-  private static final int OFFSET = 20000;
+    /** Away from the default offset, so a lab started elsewhere on this machine does not collide. */
+    private static final int OFFSET = 20000;
 
-  @Test
-  void startsTheScenarioServersWithItsCertificatesOnTheOffsetPorts() throws Exception {
-    try (Lab lab = Lab.start(Scenario.builtIn("sni-dependent"), OFFSET)) {
-      assertThat(lab.dnsAddress()).isEqualTo(new InetSocketAddress("127.0.14.53", 20053));
-      assertThat(lab.mailServers()).hasSize(1);
-      LabMailServer server = lab.mailServers().get(0);
-      assertThat(server.port(MailService.IMAP_TLS)).isEqualTo(20993);
+    @Test
+    void startsTheScenarioServersWithItsCertificatesOnTheOffsetPorts() throws Exception {
+        try (Lab lab = Lab.start(Scenario.builtIn("sni-dependent"), OFFSET)) {
+            assertThat(lab.dnsAddress()).isEqualTo(new InetSocketAddress("127.0.14.53", 20053));
+            assertThat(lab.mailServers()).hasSize(1);
+            LabMailServer server = lab.mailServers().get(0);
+            assertThat(server.port(MailService.IMAP_TLS)).isEqualTo(20993);
 
-      X509Certificate bySni = handshake(lab, server, "srv3.sniphost.example");
-      X509Certificate withoutSni = handshake(lab, server, null);
+            X509Certificate bySni = handshake(lab, server, "srv3.sniphost.example");
+            X509Certificate withoutSni = handshake(lab, server, null);
 
-      assertThat(bySni).isEqualTo(lab.certificates().get("srv3").leaf());
-      assertThat(withoutSni).isEqualTo(lab.certificates().get("vhost-default").leaf());
+            assertThat(bySni).isEqualTo(lab.certificates().get("srv3").leaf());
+            assertThat(withoutSni).isEqualTo(lab.certificates().get("vhost-default").leaf());
+        }
     }
-  }
 
-  @Test
-  void checkArgumentsPointAtThisLab() throws Exception {
-    try (Lab lab = Lab.start(Scenario.builtIn("shared-hosting"), OFFSET)) {
-      String trust = lab.trustFile().toString();
+    @Test
+    void checkArgumentsPointAtThisLab() throws Exception {
+        try (Lab lab = Lab.start(Scenario.builtIn("shared-hosting"), OFFSET)) {
+            String trust = lab.trustFile().toString();
 
-      assertThat(lab.checkArgs()).containsExactly("alice@customer.example", "--server", "mail.customer.example",
-          "--dns", "127.0.10.53:20053", "--trust", trust, "--port-offset", "20000");
-      assertThat(lab.checkCommand()).isEqualTo("mailcert check alice@customer.example --server mail.customer.example"
-          + " --dns 127.0.10.53:20053 --trust " + Lab.shellQuote(trust) + " --port-offset 20000");
-      assertThat(lab.portOffset()).isEqualTo(OFFSET);
-      assertThat(lab.scenario().name()).isEqualTo("shared-hosting");
+            assertThat(lab.checkArgs()).containsExactly("alice@customer.example", "--server", "mail.customer.example",
+                    "--dns", "127.0.10.53:20053", "--trust", trust, "--port-offset", "20000");
+            assertThat(lab.checkCommand()).isEqualTo("mailcert check alice@customer.example --server mail.customer.example"
+                    + " --dns 127.0.10.53:20053 --trust " + Lab.shellQuote(trust) + " --port-offset 20000");
+            assertThat(lab.portOffset()).isEqualTo(OFFSET);
+            assertThat(lab.scenario().name()).isEqualTo("shared-hosting");
+        }
     }
-  }
 
-  @Test
-  void trustFileHoldsTheRootAndIsDeletedOnClose() throws Exception {
-    Path trust;
-    try (Lab lab = Lab.start(Scenario.builtIn("already-right"), OFFSET)) {
-      trust = lab.trustFile();
-      assertThat(lab.trustRoots()).hasSize(1);
-      assertThat(Files.readString(trust)).isEqualTo(Pem.of(lab.trustRoots()));
+    @Test
+    void trustFileHoldsTheRootAndIsDeletedOnClose() throws Exception {
+        Path trust;
+        try (Lab lab = Lab.start(Scenario.builtIn("already-right"), OFFSET)) {
+            trust = lab.trustFile();
+            assertThat(lab.trustRoots()).hasSize(1);
+            assertThat(Files.readString(trust)).isEqualTo(Pem.of(lab.trustRoots()));
+        }
+        assertThat(trust).doesNotExist();
     }
-    assertThat(trust).doesNotExist();
-  }
 
-  @Test
-  void startAndCloseTwiceOnTheSameAddresses() throws Exception {
-    for (int round = 0; round < 2; round++) {
-      Lab lab = Lab.start(Scenario.builtIn("shared-hosting"), OFFSET);
-      try (Socket connection = new Socket("127.0.10.7", 20143)) {
-        assertThat(connection.isConnected()).isTrue();
-      }
-      lab.close();
-      lab.close();
+    @Test
+    void startAndCloseTwiceOnTheSameAddresses() throws Exception {
+        for (int round = 0; round < 2; round++) {
+            Lab lab = Lab.start(Scenario.builtIn("shared-hosting"), OFFSET);
+            try (Socket connection = new Socket("127.0.10.7", 20143)) {
+                assertThat(connection.isConnected()).isTrue();
+            }
+            lab.close();
+            lab.close();
+        }
     }
-  }
 
-  @Test
-  void secondLabOnTheSameAddressesFailsWithAClearMessage() throws Exception {
-    try (Lab first = Lab.start(Scenario.builtIn("self-signed"), OFFSET)) {
-      assertThatThrownBy(() -> Lab.start(Scenario.builtIn("self-signed"), OFFSET))
-          .isInstanceOf(IOException.class)
-          .hasMessageStartingWith("cannot start the lab DNS server on 127.0.13.53:20053");
+    @Test
+    void secondLabOnTheSameAddressesFailsWithAClearMessage() throws Exception {
+        try (Lab first = Lab.start(Scenario.builtIn("self-signed"), OFFSET)) {
+            assertThatThrownBy(() -> Lab.start(Scenario.builtIn("self-signed"), OFFSET))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageStartingWith("cannot start the lab DNS server on 127.0.13.53:20053");
+        }
+        Lab.start(Scenario.builtIn("self-signed"), OFFSET).close(); // the failed start left nothing bound
     }
-    Lab.start(Scenario.builtIn("self-signed"), OFFSET).close(); // the failed start left nothing bound
-  }
 
-  @Test
-  void portOffsetMustKeepPortsInRange() {
-    assertThatThrownBy(() -> Lab.start(Scenario.builtIn("self-signed"), 65000))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("port offset 65000 moves lab ports out of 1..65535");
-  }
-
-  @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-      alice@customer.example  | alice@customer.example
-      127.0.10.53:10053       | 127.0.10.53:10053
-      /tmp/x y.pem            | '/tmp/x y.pem'
-      it's                    | 'it'\\''s'
-      """)
-  void shellQuoting(String word, String quoted) {
-    assertThat(Lab.shellQuote(word)).isEqualTo(quoted);
-  }
-
-  private static X509Certificate handshake(Lab lab, LabMailServer server, String sni) throws Exception {
-    KeyStore anchors = KeyStore.getInstance("PKCS12");
-    anchors.load(null, null);
-    anchors.setCertificateEntry("root", lab.trustRoots().get(0));
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(anchors);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
-    try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
-      SSLParameters parameters = socket.getSSLParameters();
-      parameters.setServerNames(sni == null ? List.of() : List.of(new SNIHostName(sni)));
-      socket.setSSLParameters(parameters);
-      socket.connect(new InetSocketAddress(server.spec().address(), server.port(MailService.IMAP_TLS)), 2000);
-      socket.setSoTimeout(5000);
-      socket.startHandshake();
-      return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+    @Test
+    void portOffsetMustKeepPortsInRange() {
+        assertThatThrownBy(() -> Lab.start(Scenario.builtIn("self-signed"), 65000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("port offset 65000 moves lab ports out of 1..65535");
     }
-  }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            alice@customer.example  | alice@customer.example
+            127.0.10.53:10053       | 127.0.10.53:10053
+            /tmp/x y.pem            | '/tmp/x y.pem'
+            it's                    | 'it'\\''s'
+            """)
+    void shellQuoting(String word, String quoted) {
+        assertThat(Lab.shellQuote(word)).isEqualTo(quoted);
+    }
+
+    private static X509Certificate handshake(Lab lab, LabMailServer server, String sni) throws Exception {
+        KeyStore anchors = KeyStore.getInstance("PKCS12");
+        anchors.load(null, null);
+        anchors.setCertificateEntry("root", lab.trustRoots().get(0));
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(anchors);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setServerNames(sni == null ? List.of() : List.of(new SNIHostName(sni)));
+            socket.setSSLParameters(parameters);
+            socket.connect(new InetSocketAddress(server.spec().address(), server.port(MailService.IMAP_TLS)), 2000);
+            socket.setSoTimeout(5000);
+            socket.startHandshake();
+            return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+        }
+    }
 }

@@ -8,30 +8,30 @@ import java.util.List;
  */
 sealed interface Dialogue permits ImapDialogue, Pop3Dialogue, SmtpDialogue {
 
-  /** What happens after a reply has been sent. */
-  enum Next { CONTINUE, START_TLS, CLOSE }
+    /** What happens after a reply has been sent. */
+    enum Next { CONTINUE, START_TLS, CLOSE }
 
-  /** Why the server ends a connection on its own. */
-  enum Farewell { LINE_TOO_LONG, IDLE, TOO_MANY_COMMANDS }
+    /** Why the server ends a connection on its own. */
+    enum Farewell { LINE_TOO_LONG, IDLE, TOO_MANY_COMMANDS }
 
-  record Reply(List<String> lines, Next next) {
-    public Reply {
-      lines = List.copyOf(lines);
+    record Reply(List<String> lines, Next next) {
+        public Reply {
+            lines = List.copyOf(lines);
+        }
+
+        static Reply of(String line) {
+            return new Reply(List.of(line), Next.CONTINUE);
+        }
     }
 
-    static Reply of(String line) {
-      return new Reply(List.of(line), Next.CONTINUE);
-    }
-  }
+    /** The line sent when the connection opens (or when implicit TLS is up). */
+    String greeting();
 
-  /** The line sent when the connection opens (or when implicit TLS is up). */
-  String greeting();
+    Reply answer(String line);
 
-  Reply answer(String line);
+    /** Called once the STARTTLS handshake completed: state learned before TLS is forgotten. */
+    void tlsStarted();
 
-  /** Called once the STARTTLS handshake completed: state learned before TLS is forgotten. */
-  void tlsStarted();
-
-  /** The last line sent before the server hangs up for the given reason. */
-  String farewell(Farewell reason);
+    /** The last line sent before the server hangs up for the given reason. */
+    String farewell(Farewell reason);
 }

@@ -30,128 +30,128 @@ import javax.net.ssl.SSLSocketFactory;
  * }</pre>
  */
 public final class LabMailServer implements AutoCloseable {
-  private final MailServerSpec spec;
-  private final SSLSocketFactory tls;
-  private final Map<MailService, ServerSocket> listeners = new EnumMap<>(MailService.class);
-  private final List<Thread> acceptors = new ArrayList<>();
-  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger connections = new AtomicInteger();
-  private volatile boolean closed;
+    private final MailServerSpec spec;
+    private final SSLSocketFactory tls;
+    private final Map<MailService, ServerSocket> listeners = new EnumMap<>(MailService.class);
+    private final List<Thread> acceptors = new ArrayList<>();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile boolean closed;
 
-  private LabMailServer(MailServerSpec spec) throws GeneralSecurityException {
-    this.spec = spec;
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(new KeyManager[] {new SniCertificateSelector(spec.defaultCertificate(), spec.bySni())}, null, null);
-    this.tls = context.getSocketFactory();
-  }
-
-  /**
-   * Binds every enabled service and starts accepting.
-   *
-   * @throws IOException naming the address and port when one cannot be bound (e.g. in use)
-   */
-  public static LabMailServer start(MailServerSpec spec) throws IOException {
-    LabMailServer server;
-    try {
-      server = new LabMailServer(spec);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK offers no TLS server context", e);
+    private LabMailServer(MailServerSpec spec) throws GeneralSecurityException {
+        this.spec = spec;
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(new KeyManager[] {new SniCertificateSelector(spec.defaultCertificate(), spec.bySni())}, null, null);
+        this.tls = context.getSocketFactory();
     }
-    try {
-      for (MailService service : MailService.values()) {
-        if (spec.services().contains(service)) {
-          server.listen(service);
+
+    /**
+     * Binds every enabled service and starts accepting.
+     *
+     * @throws IOException naming the address and port when one cannot be bound (e.g. in use)
+     */
+    public static LabMailServer start(MailServerSpec spec) throws IOException {
+        LabMailServer server;
+        try {
+            server = new LabMailServer(spec);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK offers no TLS server context", e);
         }
-      }
-    } catch (IOException e) {
-      server.close();
-      throw e;
-    }
-    return server;
-  }
-
-  private void listen(MailService service) throws IOException {
-    InetSocketAddress where = new InetSocketAddress(spec.address(), service.port(spec.portOffset()));
-    ServerSocket listener = new ServerSocket();
-    try {
-      listener.setReuseAddress(true); // lets the next lab bind while old connections sit in TIME_WAIT
-      listener.bind(where, 50);
-    } catch (IOException e) {
-      listener.close();
-      String reason = e instanceof BindException ? e.getMessage() : e.toString();
-      throw new IOException("cannot listen for " + service.id() + " on " + where.getAddress().getHostAddress()
-          + ":" + where.getPort() + ": " + reason + " (is another lab or server using it?)", e);
-    }
-    listeners.put(service, listener);
-    acceptors.add(Thread.ofVirtual().name("lab-" + service.id() + "-" + spec.address().getHostAddress())
-        .start(() -> accept(service, listener)));
-  }
-
-  private void accept(MailService service, ServerSocket listener) {
-    while (!closed) {
-      Socket client;
-      try {
-        client = listener.accept();
-      } catch (IOException e) {
-        return; // closed
-      }
-      connections.incrementAndGet();
-      open.add(client);
-      Thread.ofVirtual().start(() -> {
-        try (client) {
-          new MailSession(client, tls, service.newDialogue(spec.starttls(), spec.hostname())).run(service.implicitTls());
+        try {
+            for (MailService service : MailService.values()) {
+                if (spec.services().contains(service)) {
+                    server.listen(service);
+                }
+            }
         } catch (IOException e) {
-          // closing a dead socket: nothing left to do
-        } finally {
-          open.remove(client);
+            server.close();
+            throw e;
         }
-      });
+        return server;
     }
-  }
 
-  public MailServerSpec spec() {
-    return spec;
-  }
-
-  /** The port a service listens on (standard port + offset), whether enabled or not. */
-  public int port(MailService service) {
-    return service.port(spec.portOffset());
-  }
-
-  public Set<MailService> services() {
-    return spec.services();
-  }
-
-  /** Connections accepted so far, across all services. */
-  public int connections() {
-    return connections.get();
-  }
-
-  /** Stops listening and cuts open connections; safe to call more than once. */
-  @Override
-  public void close() {
-    closed = true;
-    for (ServerSocket listener : listeners.values()) {
-      try {
-        listener.close();
-      } catch (IOException e) {
-        // already closed
-      }
+    private void listen(MailService service) throws IOException {
+        InetSocketAddress where = new InetSocketAddress(spec.address(), service.port(spec.portOffset()));
+        ServerSocket listener = new ServerSocket();
+        try {
+            listener.setReuseAddress(true); // lets the next lab bind while old connections sit in TIME_WAIT
+            listener.bind(where, 50);
+        } catch (IOException e) {
+            listener.close();
+            String reason = e instanceof BindException ? e.getMessage() : e.toString();
+            throw new IOException("cannot listen for " + service.id() + " on " + where.getAddress().getHostAddress()
+                    + ":" + where.getPort() + ": " + reason + " (is another lab or server using it?)", e);
+        }
+        listeners.put(service, listener);
+        acceptors.add(Thread.ofVirtual().name("lab-" + service.id() + "-" + spec.address().getHostAddress())
+                .start(() -> accept(service, listener)));
     }
-    for (Socket socket : open) {
-      try {
-        socket.close();
-      } catch (IOException e) {
-        // already closed
-      }
+
+    private void accept(MailService service, ServerSocket listener) {
+        while (!closed) {
+            Socket client;
+            try {
+                client = listener.accept();
+            } catch (IOException e) {
+                return; // closed
+            }
+            connections.incrementAndGet();
+            open.add(client);
+            Thread.ofVirtual().start(() -> {
+                try (client) {
+                    new MailSession(client, tls, service.newDialogue(spec.starttls(), spec.hostname())).run(service.implicitTls());
+                } catch (IOException e) {
+                    // closing a dead socket: nothing left to do
+                } finally {
+                    open.remove(client);
+                }
+            });
+        }
     }
-    for (Thread acceptor : acceptors) {
-      try {
-        acceptor.join(2000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+
+    public MailServerSpec spec() {
+        return spec;
     }
-  }
+
+    /** The port a service listens on (standard port + offset), whether enabled or not. */
+    public int port(MailService service) {
+        return service.port(spec.portOffset());
+    }
+
+    public Set<MailService> services() {
+        return spec.services();
+    }
+
+    /** Connections accepted so far, across all services. */
+    public int connections() {
+        return connections.get();
+    }
+
+    /** Stops listening and cuts open connections; safe to call more than once. */
+    @Override
+    public void close() {
+        closed = true;
+        for (ServerSocket listener : listeners.values()) {
+            try {
+                listener.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+        for (Socket socket : open) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
+        for (Thread acceptor : acceptors) {
+            try {
+                acceptor.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
 }

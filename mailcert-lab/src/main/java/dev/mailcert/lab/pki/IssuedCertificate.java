@@ -12,10 +12,10 @@ import java.util.List;
  * @param chainAsServed what the server sends: the leaf first, then the intermediate unless left out
  */
 public record IssuedCertificate(X509Certificate leaf, PrivateKey key, List<X509Certificate> chainAsServed) {
-  public IssuedCertificate {
-    chainAsServed = List.copyOf(chainAsServed);
-    if (chainAsServed.isEmpty() || !chainAsServed.get(0).equals(leaf)) {
-      throw new IllegalArgumentException("the served chain must start with the leaf");
+    public IssuedCertificate {
+        chainAsServed = List.copyOf(chainAsServed);
+        if (chainAsServed.isEmpty() || !chainAsServed.get(0).equals(leaf)) {
+            throw new IllegalArgumentException("the served chain must start with the leaf");
+        }
     }
-  }
 }

@@ -34,73 +34,73 @@ import java.util.Optional;
  * @param servers the mail servers
  */
 public record Scenario(
-    String name,
-    String description,
-    String user,
-    String server,
-    ExpectedVerdict expect,
-    Optional<String> recommend,
-    InetAddress dns,
-    String zone,
-    Map<String, CertificateSpec> certificates,
-    List<ScenarioServer> servers) {
+        String name,
+        String description,
+        String user,
+        String server,
+        ExpectedVerdict expect,
+        Optional<String> recommend,
+        InetAddress dns,
+        String zone,
+        Map<String, CertificateSpec> certificates,
+        List<ScenarioServer> servers) {
 
-  /** Scenario files are small; anything bigger is a mistake. */
-  static final int MAX_FILE_BYTES = 256 * 1024;
-  private static final String RESOURCES = "/dev/mailcert/lab/scenarios/";
+    /** Scenario files are small; anything bigger is a mistake. */
+    static final int MAX_FILE_BYTES = 256 * 1024;
+    private static final String RESOURCES = "/dev/mailcert/lab/scenarios/";
 
-  public Scenario {
-    certificates = Map.copyOf(certificates);
-    servers = List.copyOf(servers);
-  }
-
-  /** The domain part of the user's address. */
-  public String domain() {
-    return user.substring(user.lastIndexOf('@') + 1);
-  }
-
-  /** Names of the scenarios shipped with the lab, in a stable order. */
-  public static List<String> builtInNames() {
-    return Arrays.stream(resource("index.txt").split("\n"))
-        .map(String::strip)
-        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-        .toList();
-  }
-
-  /** A scenario shipped with the lab, e.g. "shared-hosting". */
-  public static Scenario builtIn(String name) {
-    if (!builtInNames().contains(name)) {
-      throw new IllegalArgumentException("no built-in scenario '" + name + "' (available: "
-          + String.join(", ", builtInNames()) + ")");
+    public Scenario {
+        certificates = Map.copyOf(certificates);
+        servers = List.copyOf(servers);
     }
-    return parse(resource(name + ".yaml"), name + ".yaml");
-  }
 
-  /** Reads a scenario file; IllegalArgumentException with a one-line message when it is invalid. */
-  public static Scenario load(Path file) throws IOException {
-    if (Files.size(file) > MAX_FILE_BYTES) {
-      throw new IllegalArgumentException(file.getFileName() + ": larger than " + MAX_FILE_BYTES + " bytes, not a scenario");
+    /** The domain part of the user's address. */
+    public String domain() {
+        return user.substring(user.lastIndexOf('@') + 1);
     }
-    return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
-  }
 
-  /**
-   * Parses scenario YAML.
-   *
-   * @param source names the text in error messages, e.g. the file name
-   */
-  public static Scenario parse(String yaml, String source) {
-    return new ScenarioReader(source).read(yaml);
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = Scenario.class.getResourceAsStream(RESOURCES + name)) {
-      if (in == null) {
-        throw new IllegalStateException("lab resource " + RESOURCES + name + " is missing from the build");
-      }
-      return new String(in.readNBytes(MAX_FILE_BYTES), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    /** Names of the scenarios shipped with the lab, in a stable order. */
+    public static List<String> builtInNames() {
+        return Arrays.stream(resource("index.txt").split("\n"))
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
     }
-  }
+
+    /** A scenario shipped with the lab, e.g. "shared-hosting". */
+    public static Scenario builtIn(String name) {
+        if (!builtInNames().contains(name)) {
+            throw new IllegalArgumentException("no built-in scenario '" + name + "' (available: "
+                    + String.join(", ", builtInNames()) + ")");
+        }
+        return parse(resource(name + ".yaml"), name + ".yaml");
+    }
+
+    /** Reads a scenario file; IllegalArgumentException with a one-line message when it is invalid. */
+    public static Scenario load(Path file) throws IOException {
+        if (Files.size(file) > MAX_FILE_BYTES) {
+            throw new IllegalArgumentException(file.getFileName() + ": larger than " + MAX_FILE_BYTES + " bytes, not a scenario");
+        }
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+    }
+
+    /**
+     * Parses scenario YAML.
+     *
+     * @param source names the text in error messages, e.g. the file name
+     */
+    public static Scenario parse(String yaml, String source) {
+        return new ScenarioReader(source).read(yaml);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Scenario.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                throw new IllegalStateException("lab resource " + RESOURCES + name + " is missing from the build");
+            }
+            return new String(in.readNBytes(MAX_FILE_BYTES), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
