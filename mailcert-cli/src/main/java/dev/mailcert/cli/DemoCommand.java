@@ -1,5 +1,6 @@
 package dev.mailcert.cli;
 
+import dev.mailcert.advise.Verdict;
 import dev.mailcert.lab.Lab;
 import dev.mailcert.lab.scenario.Scenario;
 import java.io.IOException;
@@ -14,7 +15,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run a full check against the built-in shared-hosting lab (offline, on loopback).")
+        description = {"Run a full check against the built-in shared-hosting lab (offline, on loopback).",
+                "Exits 0 when the check reaches the verdict the scenario shows (fixable)."})
 final class DemoCommand implements Callable<Integer> {
     static final String SEED = "shared-hosting";
 
@@ -48,7 +50,10 @@ final class DemoCommand implements Callable<Integer> {
             if (json) {
                 args.add("--json");
             }
-            return Main.run(out, err, parent.terminal(), args.toArray(String[]::new));
+            int code = Main.run(out, err, parent.terminal(), args.toArray(String[]::new));
+            // the demo succeeds when the check reaches the verdict the scenario is built to show
+            int expected = Verdict.valueOf(scenario.expect().name()).exitCode();
+            return code == expected ? ExitCode.OK.code() : ExitCode.PROBLEMS.code();
         }
     }
 }
