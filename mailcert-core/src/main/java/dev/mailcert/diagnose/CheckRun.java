@@ -100,7 +100,7 @@ final class CheckRun {
                 awaitAll(srv), awaitAll(ptr));
         CandidateSearch search = new CandidateSearch(server, domain, findings);
         Map<HostName, Future<Candidate>> candidates = new LinkedHashMap<>();
-        search.namesFromDns().forEach(name -> candidates.computeIfAbsent(name, n -> submit(() -> candidate(n, search))));
+        addCandidates(candidates, search.namesFromDns(), search);
 
         List<EndpointResult> serverResults = new ArrayList<>();
         for (InetAddress address : addresses) {
@@ -109,13 +109,7 @@ final class CheckRun {
             }
         }
         search.addCertificates(serverResults);
-        for (HostName name : search.namesFromCertificates()) {
-            if (candidates.size() >= MAX_CANDIDATES) {
-                notes.add("more names were found than mailcert checks (" + MAX_CANDIDATES + "); the rest were skipped");
-                break;
-            }
-            candidates.computeIfAbsent(name, n -> submit(() -> candidate(n, search)));
-        }
+        addCandidates(candidates, search.namesFromCertificates(), search);
         List<Candidate> found = new ArrayList<>();
         for (var entry : candidates.entrySet()) {
             found.add(search.withEvidence(await(entry.getValue(),
@@ -123,6 +117,25 @@ final class CheckRun {
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         return new Diagnosis(request, server, choice.source(), findings, serverResults, found, notes, elapsed);
+    }
+
+    /** Starts the search of each new name, at most {@value #MAX_CANDIDATES} in all; says so when some are skipped. */
+    private void addCandidates(Map<HostName, Future<Candidate>> candidates, Iterable<HostName> names, CandidateSearch search) {
+        int skipped = 0;
+        for (HostName name : names) {
+            if (candidates.containsKey(name)) {
+                continue;
+            }
+            if (candidates.size() >= MAX_CANDIDATES) {
+                skipped++;
+                continue;
+            }
+            candidates.put(name, submit(() -> candidate(name, search)));
+        }
+        if (skipped > 0) {
+            notes.add(skipped + " more names for this server were found than mailcert checks (" + MAX_CANDIDATES
+                    + " at most); they were skipped");
+        }
     }
 
     private record ServerChoice(HostName host, String source) {}

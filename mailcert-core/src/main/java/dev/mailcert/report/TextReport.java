@@ -86,7 +86,9 @@ public final class TextReport {
         });
         d.dns().ptr().forEach((address, lookup) -> out.append("       reverse DNS ").append(address.getHostAddress())
                 .append(" -> ").append(lookup(lookup, names -> String.join(", ", names))).append('\n'));
-        out.append("  Connections (name sent as SNI; certificate judged for that name)\n");
+        if (!d.endpoints().isEmpty()) {
+            out.append("  Connections (name sent as SNI; certificate judged for that name)\n");
+        }
         d.endpoints().forEach(e -> out.append(endpoint(e, style)));
         d.candidates().forEach(c -> c.verification().forEach(e -> out.append(endpoint(e, style))));
         if (!d.candidates().isEmpty()) {
