@@ -192,6 +192,8 @@ class HostnameMatcherTest {
             mail.exa mple.com
             192.0.2.256
             2001:db8::1::2
+            fe80::1%lo
+            ::1%25eth0
             """)
     void invalidReferenceIsBadInput(String reference) {
         X509Certificate cert = withNames("example.com");
