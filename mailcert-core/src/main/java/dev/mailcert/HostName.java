@@ -38,7 +38,7 @@ public record HostName(String value) implements Comparable<HostName> {
         try {
             ascii = IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES);
         } catch (IllegalArgumentException e) {
-            throw new BadInputException("not a valid host name (" + e.getMessage() + "): " + Printable.of(name));
+            throw new BadInputException("not a valid host name (" + idnaReason(e) + "): " + Printable.of(name));
         }
         ascii = ascii.toLowerCase(Locale.ROOT);
         if (ascii.length() > MAX_LENGTH) {
@@ -56,6 +56,12 @@ public record HostName(String value) implements Comparable<HostName> {
             throw new BadInputException("an IP address is not a host name here: " + Printable.of(name));
         }
         return new HostName(ascii);
+    }
+
+    /** The IDNA library's reason, first line only: the lines after it repeat the raw input. */
+    private static String idnaReason(IllegalArgumentException e) {
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        return Printable.of(first.replaceFirst("^java\\.text\\.ParseException: ", ""));
     }
 
     /** An A-label must decode to Unicode and encode back to itself (RFC 5890 §2.3.2.1). */

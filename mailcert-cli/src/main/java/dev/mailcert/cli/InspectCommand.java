@@ -14,8 +14,11 @@ import dev.mailcert.cert.TrustAnchors;
 import dev.mailcert.report.JsonReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -49,11 +52,11 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Instant when = at == null ? Instant.now() : instant(at);
-        var served = Pem.readCertificates(chain);
+        List<X509Certificate> served = Pem.readCertificates(chain);
         TrustAnchors anchors = trust == null ? TrustAnchors.system() : TrustAnchors.fromPem(trust);
         Inspection inspection = Inspector.inspect(served, host, anchors, when);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? json(inspection) : text(inspection));
+        out.print(json ? json(inspection) : text(inspection, host, when, anchors.source()));
         out.flush();
         return inspection.valid() ? ExitCode.OK.code() : ExitCode.PROBLEMS.code();
     }
@@ -66,15 +69,42 @@ final class InspectCommand implements Callable<Integer> {
         }
     }
 
-    private String text(Inspection inspection) {
+    /**
+     * The verdict and what it means in one line, the codes, then why (one line per finding, built from
+     * names already made printable), then the chain as built with the missing link, if any, named.
+     */
+    static String text(Inspection inspection, String host, Instant when, String trustSource) {
         StringBuilder out = new StringBuilder();
-        out.append(inspection.valid() ? "VALID" : "PROBLEMS: " + inspection.problems().stream()
-                .map(CertificateProblem::code).collect(Collectors.joining(", "))).append("  for ").append(host).append('\n');
-        inspection.explanation().forEach(line -> out.append("  - ").append(Printable.of(line)).append('\n'));
-        out.append("Chain as built:\n");
-        for (CertificateSummary c : inspection.chain()) {
-            out.append("  ").append(Printable.of(c.subject())).append("  (issuer ").append(Printable.of(c.issuer()))
-                    .append(", ").append(c.notBefore()).append(" .. ").append(c.notAfter()).append(")\n");
+        String name = Printable.of(host);
+        if (inspection.valid()) {
+            out.append("VALID  the certificate is valid for ").append(name).append(".\n");
+        } else {
+            out.append("NOT VALID  ").append(name).append(": ").append(inspection.problems().stream()
+                    .map(CertificateProblem::plain).collect(Collectors.joining("; "))).append(".\n");
+            out.append("  Problems: ").append(inspection.problems().stream()
+                    .map(CertificateProblem::code).collect(Collectors.joining(", "))).append('\n');
+        }
+        out.append("\nWhy\n");
+        inspection.explanation().forEach(line -> out.append("  - ").append(line).append('\n'));
+        out.append("\nChain as built (leaf first; checked at ").append(when).append("; trusted: ")
+                .append(Printable.of(trustSource)).append(")\n");
+        List<CertificateSummary> path = inspection.chain();
+        for (int i = 0; i < path.size(); i++) {
+            CertificateSummary c = path.get(i);
+            out.append("  ").append(i + 1).append(". ").append(Printable.of(c.subject())).append('\n');
+            out.append("     issued by ").append(Printable.of(c.issuer())).append(", valid ").append(c.notBefore())
+                    .append(" to ").append(c.notAfter()).append('\n');
+            List<String> names = new ArrayList<>(c.dnsNames());
+            names.addAll(c.ipAddresses());
+            if (!names.isEmpty()) {
+                out.append("     names ").append(Printable.of(String.join(", ", names))).append('\n');
+            }
+        }
+        CertificateSummary last = path.get(path.size() - 1);
+        boolean issuerOnPath = path.stream().anyMatch(c -> c.subject().equals(last.issuer()));
+        if (inspection.problems().contains(CertificateProblem.INCOMPLETE_CHAIN) && !issuerOnPath) {
+            out.append("  ").append(path.size() + 1).append(". missing: ").append(Printable.of(last.issuer()))
+                    .append(" (neither sent by the server nor trusted)\n");
         }
         return out.toString();
     }

@@ -72,6 +72,17 @@ class CertificateAssessorTest {
         Issued sameNameOtherKey = TestCertificates.ca("Lab Intermediate CA").issuedBy(OTHER_ROOT).build();
         Issued crossSigned = TestCertificates.ca("Lab Intermediate CA").keys(INTERMEDIATE.keys()).issuedBy(OTHER_ROOT).build();
         KeyPair stranger = TestCertificates.ecKeys();
+        Issued notYetValidIntermediate = TestCertificates.ca("Lab Intermediate CA")
+                .validity(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(400))).issuedBy(ROOT).build();
+        Issued rolledOver = TestCertificates.ca("Policy CA").issuedBy(pathLenZero).build();
+        Issued pathLenOne = TestCertificates.ca("Policy CA One").pathLength(1).issuedBy(ROOT).build();
+        Issued belowPathLenOne = TestCertificates.ca("Issuing CA One").issuedBy(pathLenOne).build();
+        Issued twoBelowPathLenOne = TestCertificates.ca("Issuing CA Two").issuedBy(belowPathLenOne).build();
+        Issued rsaIntermediate = TestCertificates.ca("Lab Intermediate CA").rsa(2048).issuedBy(ROOT).build();
+        Issued untrustedSha1Intermediate = TestCertificates.ca("Other Intermediate").sha1().issuedBy(OTHER_ROOT).build();
+        Issued sha1Root = TestCertificates.ca("Old Other Root").sha1().build();
+        Issued underSha1Root = TestCertificates.ca("Modern Other Intermediate").issuedBy(sha1Root).build();
+        Issued orphanNotCa = TestCertificates.ca("Orphan Intermediate").caFlag(false).issuedBy(OTHER_ROOT).build();
         Issued loopA = TestCertificates.ca("Loop A").keys(TestCertificates.ecKeys()).build();
         Issued loopB = TestCertificates.ca("Loop B").issuedBy(loopA).build();
         Issued loopACrossB = TestCertificates.ca("Loop A").keys(loopA.keys()).issuedBy(loopB).build();
@@ -108,6 +119,14 @@ class CertificateAssessorTest {
                 scenario("pathLen 0 with a leaf below", List.of(server(HOST).issuedBy(pathLenZero).build(), pathLenZero)),
                 scenario("pathLen 0 exceeded", List.of(server(HOST).issuedBy(belowPathLenZero).build(), belowPathLenZero,
                         pathLenZero), INVALID_CHAIN),
+                scenario("self-issued CA below pathLen 0 does not count (RFC 5280 §6.1.4(l))",
+                        List.of(server(HOST).issuedBy(rolledOver).build(), rolledOver, pathLenZero)),
+                scenario("pathLen 1 with one intermediate below", List.of(server(HOST).issuedBy(belowPathLenOne).build(),
+                        belowPathLenOne, pathLenOne)),
+                scenario("pathLen 1 exceeded by two", List.of(server(HOST).issuedBy(twoBelowPathLenOne).build(),
+                        twoBelowPathLenOne, belowPathLenOne, pathLenOne), INVALID_CHAIN),
+                scenario("not yet valid intermediate", List.of(server(HOST).issuedBy(notYetValidIntermediate).build(),
+                        notYetValidIntermediate), INVALID_CHAIN),
                 scenario("signature by another key", List.of(server(HOST).issuedBy(INTERMEDIATE).forgedWith(stranger).build(),
                         INTERMEDIATE), INVALID_CHAIN),
                 scenario("issuer with the same name but another key is skipped", List.of(LEAF, sameNameOtherKey,
@@ -119,6 +138,13 @@ class CertificateAssessorTest {
                         WEAK_SIGNATURE),
                 scenario("SHA-1 intermediate", List.of(server(HOST).issuedBy(sha1Intermediate).build(), sha1Intermediate),
                         WEAK_SIGNATURE),
+                scenario("MD5 leaf", List.of(server(HOST).md5().issuedBy(rsaIntermediate).build(), rsaIntermediate),
+                        WEAK_SIGNATURE),
+                scenario("untrusted root and SHA-1 intermediate at once",
+                        List.of(server(HOST).issuedBy(untrustedSha1Intermediate).build(), untrustedSha1Intermediate,
+                                OTHER_ROOT), UNTRUSTED_ROOT, WEAK_SIGNATURE),
+                scenario("SHA-1 self-signature of an untrusted root is not judged",
+                        List.of(server(HOST).issuedBy(underSha1Root).build(), underSha1Root, sha1Root), UNTRUSTED_ROOT),
                 scenario("RSA-1024 leaf", List.of(server(HOST).rsa(1024).issuedBy(INTERMEDIATE).build(), INTERMEDIATE),
                         WEAK_KEY),
                 scenario("RSA-2048 leaf", List.of(server(HOST).rsa(2048).issuedBy(INTERMEDIATE).build(), INTERMEDIATE)),
@@ -136,6 +162,14 @@ class CertificateAssessorTest {
                         serverIntermediate)),
                 scenario("issuers that certify each other, none trusted", List.of(server(HOST).issuedBy(loopB).build(),
                         loopB, loopACrossB), INCOMPLETE_CHAIN),
+                scenario("not-yet-valid and self-signed", List.of(server(HOST).validity(NOW.plusSeconds(60),
+                        LEAF_UNTIL).build()), NOT_YET_VALID, SELF_SIGNED),
+                scenario("issuer not a CA and its own issuer missing", List.of(server(HOST).issuedBy(orphanNotCa).build(),
+                        orphanNotCa), INCOMPLETE_CHAIN, INVALID_CHAIN),
+                scenario("wrong name, expired, not a server certificate, intermediate missing",
+                        List.of(server(HOST).extendedKeyUsage(KeyPurposeId.id_kp_clientAuth).issuedBy(INTERMEDIATE).build()),
+                        "www.example.com", LEAF_UNTIL.plusSeconds(1), HOSTNAME_MISMATCH, EXPIRED, INCOMPLETE_CHAIN,
+                        NO_SERVER_AUTH),
                 scenario("many problems at once", List.of(server(HOST).rsa(1024).sha1()
                         .extendedKeyUsage(KeyPurposeId.id_kp_emailProtection).issuedBy(INTERMEDIATE).build()),
                         "imap.example.com", LEAF_UNTIL.plusSeconds(60),

@@ -45,6 +45,16 @@ class HostnameMatcherTest {
             srv12.webhost.example   | *.webhost.example webhost.example   | true
             webhost.example         | *.webhost.example webhost.example   | true
             mail.customer.example   | *.webhost.example webhost.example   | false
+            # RFC 6125 §6.4.3 examples: rule 2 (the whole left-most label, one label only) still holds
+            foo.example.com         | *.example.com                       | true
+            bar.foo.example.com     | *.example.com                       | false
+            example.com             | *.example.com                       | false
+            # RFC 6125 §6.4.3 rule 1: never a wildcard in another label
+            bar.foo.example.net     | bar.*.example.net                   | false
+            # RFC 6125 §6.4.3 rule 3 said MAY match; RFC 9525 §6.3 makes them invalid, so they never match
+            baz1.example.net        | baz*.example.net                    | false
+            foobaz.example.net      | *baz.example.net                    | false
+            buzz.example.net        | b*z.example.net                     | false
             # partial wildcards and * in other labels are invalid and ignored (RFC 9525 §6.3)
             foo.example.com         | f*.example.com                      | false
             foo.example.com         | *oo.example.com                     | false
@@ -66,6 +76,16 @@ class HostnameMatcherTest {
             bucher.example          | xn--bcher-kva.example               | false
             bücher.example          | bucher.example                      | false
             under-score.example     | under_score.example                 | false
+            # a SAN in U-label form is not a valid dNSName (RFC 5280 §4.2.1.6: IA5String, A-labels) and never matches
+            bücher.example          | bücher.example                      | false
+            xn--bcher-kva.example   | bücher.example                      | false
+            # a wildcard may stand for a whole A-label, never sit inside one (RFC 9525 §6.3)
+            bücher.example.com      | *.example.com                       | true
+            xn--bcher-kva.example   | xn--bcher*.example                  | false
+            xn--bcher-kva.example   | *.example                           | false
+            # the trailing dot is dropped from the reference only, also before wildcard matching
+            foo.example.com.        | *.example.com                       | true
+            foo.example.com         | *.example.com.                      | false
             # IP references match only IP entries, compared as addresses (RFC 9525 §6.4)
             192.0.2.7               | ip:192.0.2.7                        | true
             192.0.2.7               | ip:192.0.2.8                        | false
@@ -79,6 +99,15 @@ class HostnameMatcherTest {
             2001:db8::2             | ip:2001:db8::1                      | false
             192.0.2.7               | ip:2001:db8::7 ip:192.0.2.77        | false
             mail.example.com        | ip:192.0.2.7                        | false
+            192.0.2.1               | 192.0.2.1                           | false
+            192.0.2.1.              | ip:192.0.2.1                        | true
+            2001:db8:0:0:0:0:0:1    | ip:2001:db8::1                      | true
+            2001:0db8:0000::0001    | ip:2001:db8::1                      | true
+            [2001:db8::1]           | ip:2001:db8:0:0:0:0:0:1             | true
+            2001:db8::1             | 2001:db8::1                         | false
+            2001:db8::1             | ip:192.0.2.1                        | false
+            # an IPv4-mapped IPv6 reference is 16 octets and an IPv4 entry 4: not equal (RFC 9525 §6.4)
+            ::ffff:192.0.2.7        | ip:192.0.2.7                        | false
             """)
     void matchesAsRfc9525Says(String reference, String names, boolean expected) {
         NameMatch match = HostnameMatcher.match(reference, withNames(names));
@@ -120,6 +149,9 @@ class HostnameMatcherTest {
             foo.example.com   | f*.example.com  | not a valid wildcard
             foo.com           | *.com           | too broad
             a.example         | a_b.example     | not a DNS name in A-label form
+            bücher.example    | bücher.example  | not a DNS name in A-label form
+            buzz.example.net  | b*z.example.net | not a valid wildcard
+            192.0.2.1         | 192.0.2.1       | DNS names and wildcards never cover an address
             mail.example.com  | www.example.com | names a different host
             192.0.2.7         | *.example.com   | DNS names and wildcards never cover an address
             mail.example.com  | ip:192.0.2.7    | an IP address entry never covers a host name
@@ -152,6 +184,16 @@ class HostnameMatcherTest {
             1.2.3
             ::g
             ''
+            xn--zz.example
+            xn--.example
+            bü_cher.example
+            -mail.example.com
+            mail.example.com..
+            mail.exa mple.com
+            192.0.2.256
+            2001:db8::1::2
+            fe80::1%lo
+            ::1%25eth0
             """)
     void invalidReferenceIsBadInput(String reference) {
         X509Certificate cert = withNames("example.com");

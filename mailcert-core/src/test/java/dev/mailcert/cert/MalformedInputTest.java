@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.mailcert.BadInputException;
+import dev.mailcert.Printable;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -25,6 +26,12 @@ class MalformedInputTest {
     private static final int ROUNDS = 400;
     private static final Duration SLOWEST_ALLOWED = Duration.ofSeconds(2);
     private static final String NAME_CHARACTERS = "abcxyz019.-*:[]_%ü. \u0000\u202eAZ";
+
+    private static final List<String> NAME_PIECES = List.of("mail", "example", ".", "..", "-", "*", "*.", "xn--",
+            "xn--zz", "xn--bcher-kva", "b\u00fccher", "fa\u00df", "\u03c2", "\u200d", "\u200c", "\u3002", "\uff0e",
+            "\u0301", "\u0661", "\ud83d", "\udce7", "\ud83d\udce7", "\u202e", "\u0000", "\n", "\t", " ", "_", "%",
+            "%25eth0", "[", "]", ":", "::", "ffff:", "2001:db8", "192.0.2.7", "255", "256", "0x7f", "1e3",
+            "a".repeat(63), "a".repeat(64), "\u00e9".repeat(60), "COM", "\u0130", "\ufb01");
 
     private static final TestCertificates.Issued ROOT = TestCertificates.ca("Fuzz Root").build();
     private static final TestCertificates.Issued INTERMEDIATE = TestCertificates.ca("Fuzz Intermediate")
@@ -74,6 +81,23 @@ class MalformedInputTest {
         for (int round = 0; round < ROUNDS * 5; round++) {
             String name = randomName();
             NameMatch match = guarded("name " + round, () -> HostnameMatcher.match(name, LEAF.certificate()));
+            if (match != null) {
+                assertThat(match.reason()).isNotBlank();
+            }
+        }
+    }
+
+    /**
+     * Names as a person might paste them after --host: IDN pieces (deviation characters, joiners,
+     * ideographic full stops, combining marks, lone and paired surrogates), punycode prefixes,
+     * IPv6 and zone fragments, label-length edges, control characters.
+     */
+    @Test
+    void composedReferenceNamesAreMatchedOrRefused() {
+        for (int round = 0; round < ROUNDS * 5; round++) {
+            String name = composedName();
+            NameMatch match = guarded("composed name " + round + " " + Printable.of(name),
+                    () -> HostnameMatcher.match(name, LEAF.certificate()));
             if (match != null) {
                 assertThat(match.reason()).isNotBlank();
             }
@@ -152,6 +176,15 @@ class MalformedInputTest {
             }
         }
         return copy;
+    }
+
+    private String composedName() {
+        StringBuilder name = new StringBuilder();
+        int pieces = 1 + random.nextInt(8);
+        for (int i = 0; i < pieces; i++) {
+            name.append(NAME_PIECES.get(random.nextInt(NAME_PIECES.size())));
+        }
+        return name.toString();
     }
 
     private String randomName() {

@@ -90,7 +90,7 @@ final class TestCertificates {
         private final List<GeneralName> altNames = new ArrayList<>();
         private Instant notBefore = NOW.minus(Duration.ofDays(30));
         private Instant notAfter = NOW.plus(Duration.ofDays(365));
-        private boolean sha1;
+        private String hash = "SHA256";
         private boolean keyIdentifiers = true;
 
         private Spec(String subject) {
@@ -155,7 +155,13 @@ final class TestCertificates {
         }
 
         Spec sha1() {
-            this.sha1 = true;
+            this.hash = "SHA1";
+            return this;
+        }
+
+        /** MD5 signatures exist only with RSA: the issuer must have RSA keys. */
+        Spec md5() {
+            this.hash = "MD5";
             return this;
         }
 
@@ -202,7 +208,6 @@ final class TestCertificates {
                     builder.addExtension(Extension.subjectAlternativeName, false,
                             new GeneralNames(altNames.toArray(GeneralName[]::new)));
                 }
-                String hash = sha1 ? "SHA1" : "SHA256";
                 String algorithm = signer.getPublic() instanceof RSAPublicKey ? hash + "withRSA" : hash + "withECDSA";
                 X509Certificate cert = new JcaX509CertificateConverter()
                         .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(signer.getPrivate())));
