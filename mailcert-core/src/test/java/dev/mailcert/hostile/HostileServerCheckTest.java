@@ -18,13 +18,17 @@ import dev.mailcert.advise.Verdict;
 import dev.mailcert.hostile.HostileCheck.Run;
 import dev.mailcert.probe.Outcome;
 import dev.mailcert.probe.Protocol;
+import dev.mailcert.probe.ScriptedServer.Step;
 import dev.mailcert.probe.Security;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Whole checks against mail servers that misbehave on purpose. Each case ends on time with the
@@ -157,6 +161,53 @@ class HostileServerCheckTest {
             assertThat(ports.at(Protocol.IMAP, Security.STARTTLS).received()).isEmpty();
             assertThat(ports.at(Protocol.POP3, Security.STARTTLS).received()).containsExactly("CAPA");
             assertThat(ports.at(Protocol.SMTP, Security.STARTTLS).received()).containsExactly("EHLO mailcert.invalid");
+        }
+    }
+
+    record Refusal(String name, String address, Protocol protocol, List<String> replies, List<String> commands, String reply) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Refusal> refusals() {
+        return List.of(
+                new Refusal("STARTTLS answered NO", "127.0.50.20", Protocol.IMAP,
+                        List.of("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n", "a2 NO TLS is broken\r\n"),
+                        List.of("a2 STARTTLS"), "a2 NO TLS is broken"),
+                new Refusal("STARTTLS answered BAD", "127.0.50.21", Protocol.IMAP,
+                        List.of("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n", "a2 BAD what\r\n"),
+                        List.of("a2 STARTTLS"), "a2 BAD what"),
+                new Refusal("STLS answered -ERR", "127.0.50.22", Protocol.POP3,
+                        List.of("+OK ready\r\n", "+OK\r\nSTLS\r\n.\r\n", "-ERR not now\r\n"),
+                        List.of("CAPA", "STLS"), "-ERR not now"),
+                new Refusal("STARTTLS answered 454", "127.0.50.23", Protocol.SMTP,
+                        List.of("220 ready\r\n", "250-mx\r\n250 STARTTLS\r\n", "454 4.7.0 TLS not available\r\n"),
+                        List.of("EHLO mailcert.invalid", "STARTTLS"), "454 4.7.0 TLS not available"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusals")
+    void startTlsRefused_isUnavailable_andNoCommandFollows(Refusal refusal) throws Exception {
+        InetAddress address = address(refusal.address());
+        // each reply is followed by reading the client's next line: after the last one, that read
+        // records any command mailcert should not have sent, or ends when it hangs up
+        List<Step> script = new ArrayList<>();
+        refusal.replies().forEach(reply -> {
+            script.add(send(reply));
+            script.add(readLine());
+        });
+        try (MailPorts ports = MailPorts.on(address)
+                .serve(refusal.protocol(), Security.STARTTLS, script.toArray(Step[]::new)).start()) {
+            Run run = HostileCheck.run(refusal.name(), serverAt(address));
+
+            assertThat(run.outcome(refusal.protocol(), Security.STARTTLS)).isEqualTo(Outcome.STARTTLS_UNAVAILABLE);
+            assertThat(run.at(refusal.protocol(), Security.STARTTLS).probe().detail()).contains(refusal.reply());
+            assertThat(run.advice().verdict()).isEqualTo(Verdict.UNFIXABLE);
+            ports.awaitEnd(SCRIPT_END);
+            assertThat(ports.at(refusal.protocol(), Security.STARTTLS).received()).isEqualTo(refusal.commands());
+            assertThat(ports.at(refusal.protocol(), Security.STARTTLS).sniReceived()).isNull();
         }
     }
 
