@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -17,40 +18,41 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A one-connection server on 127.0.0.1 that plays a script: send bytes, read a line, upgrade to
- * TLS, stall, flood, reset. It records the lines the client sent and the SNI it asked for, so a
- * test can check what the client did as well as what it concluded.
+ * A one-connection server on a loopback address that plays a script: send bytes, read a line,
+ * upgrade to TLS, stall, flood, reset. It records the lines the client sent and the SNI it asked
+ * for, so a test can check what the client did as well as what it concluded. Public so that whole
+ * checks (dev.mailcert.hostile) can put one on each mail port of an address.
  */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
 
-    sealed interface Step {}
+    public sealed interface Step {}
 
-    record Send(byte[] bytes) implements Step {}
+    public record Send(byte[] bytes) implements Step {}
 
-    record ReadLine() implements Step {}
+    public record ReadLine() implements Step {}
 
     /** Upgrades to TLS as the server; {@code protocols} empty means the JDK's defaults. */
-    record StartTls(SSLContext context, List<String> protocols) implements Step {}
+    public record StartTls(SSLContext context, List<String> protocols) implements Step {}
 
-    record Pause(Duration duration) implements Step {}
+    public record Pause(Duration duration) implements Step {}
 
     /** Sends {@code bytes} one at a time with {@code pause} between them. */
-    record Drip(byte[] bytes, Duration pause) implements Step {}
+    public record Drip(byte[] bytes, Duration pause) implements Step {}
 
     /** Sends {@code unit} up to {@code times} times, or until the client stops listening. */
-    record Flood(byte[] unit, long times) implements Step {}
+    public record Flood(byte[] unit, long times) implements Step {}
 
     /** Reads and ignores everything until the client hangs up. */
-    record HoldOpen() implements Step {}
+    public record HoldOpen() implements Step {}
 
     /** Closes with a TCP reset. */
-    record Reset() implements Step {}
+    public record Reset() implements Step {}
 
-    static Step send(String text) {
+    public static Step send(String text) {
         return new Send(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    static Step readLine() {
+    public static Step readLine() {
         return new ReadLine();
     }
 
@@ -62,23 +64,27 @@ final class ScriptedServer implements AutoCloseable {
         return new StartTls(identity.serverContext(), List.of(onlyProtocol));
     }
 
-    static Step pause(Duration duration) {
+    public static Step startTls(SSLContext context) {
+        return new StartTls(context, List.of());
+    }
+
+    public static Step pause(Duration duration) {
         return new Pause(duration);
     }
 
-    static Step drip(String text, Duration pause) {
+    public static Step drip(String text, Duration pause) {
         return new Drip(text.getBytes(StandardCharsets.ISO_8859_1), pause);
     }
 
-    static Step flood(String unit, long times) {
+    public static Step flood(String unit, long times) {
         return new Flood(unit.getBytes(StandardCharsets.ISO_8859_1), times);
     }
 
-    static Step holdOpen() {
+    public static Step holdOpen() {
         return new HoldOpen();
     }
 
-    static Step reset() {
+    public static Step reset() {
         return new Reset();
     }
 
@@ -89,33 +95,50 @@ final class ScriptedServer implements AutoCloseable {
     private volatile List<String> sniReceived;
     private volatile Socket connection;
 
-    private ScriptedServer(List<Step> script) throws IOException {
-        this.listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    private ScriptedServer(InetSocketAddress bind, List<Step> script) throws IOException {
+        this.listener = new ServerSocket();
+        try {
+            listener.setReuseAddress(true);
+            listener.bind(bind, 1);
+        } catch (IOException e) {
+            listener.close();
+            throw e;
+        }
         this.script = script;
         this.thread = Thread.ofVirtual().name("scripted-server").start(this::serve);
     }
 
     static ScriptedServer start(Step... script) throws IOException {
-        return new ScriptedServer(List.of(script));
+        return new ScriptedServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), List.of(script));
     }
 
-    int port() {
+    /** A server on {@code bind} (a loopback address and port) playing {@code script} to its first client. */
+    public static ScriptedServer startAt(InetSocketAddress bind, List<Step> script) throws IOException {
+        return new ScriptedServer(bind, List.copyOf(script));
+    }
+
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** The lines the client sent, plaintext and over TLS, in order. */
-    List<String> received() {
+    public List<String> received() {
         return List.copyOf(received);
     }
 
     /** The SNI host names of the client's TLS handshake; null when no handshake completed. */
-    List<String> sniReceived() {
+    public List<String> sniReceived() {
         return sniReceived;
     }
 
     /** Waits for the script to end (or the client to hang up). */
-    void awaitEnd(Duration limit) throws InterruptedException {
+    public void awaitEnd(Duration limit) throws InterruptedException {
         thread.join(limit);
+    }
+
+    /** True while the script still runs: its client has not hung up and the script has not ended. */
+    public boolean running() {
+        return thread.isAlive();
     }
 
     private void serve() {
