@@ -2,7 +2,8 @@ package dev.mailcert;
 
 /**
  * Text from the network (PTR names, certificate names, server replies) made safe to print: control
- * characters and other invisible code points are shown as \\uXXXX escapes, and the length is bounded,
+ * characters and other invisible code points are shown as \\uXXXX escapes (so applying it twice changes
+ * nothing more), and the length is bounded,
  * so that a hostile peer cannot move the cursor or recolour a person's terminal.
  */
 public final class Printable {
@@ -26,8 +27,8 @@ public final class Printable {
             boolean invisible = Character.isISOControl(c) || type == Character.FORMAT
                     || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
                     || type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE;
-            if (invisible || c == '\\') {
-                out.append(c == '\\' ? "\\\\" : String.format("\\u%04x", c));
+            if (invisible) {
+                out.append(String.format("\\u%04x", c));
             } else {
                 out.appendCodePoint(c);
             }

@@ -80,7 +80,11 @@ final class Explanation {
         Optional<EndpointResult> sample = d.endpoints().stream().filter(EndpointResult::handshake)
                 .filter(e -> !e.valid()).findFirst();
         if (sample.isEmpty()) {
-            why.add(d.server() + " answers, but none of its mail ports offers TLS (STARTTLS missing or refused).");
+            boolean noStarttls = d.endpoints().stream().filter(Advisor::reached)
+                    .allMatch(e -> e.probe().outcome() == dev.mailcert.probe.Outcome.STARTTLS_UNAVAILABLE);
+            why.add(d.server() + (noStarttls
+                    ? " answers, but none of its mail ports offers TLS (STARTTLS missing or refused)."
+                    : " answers, but no TLS handshake succeeded on any of its mail ports (see each port in the details below)."));
             return;
         }
         EndpointResult e = sample.get();
@@ -190,7 +194,7 @@ final class Explanation {
                 case SELF_SIGNED -> "Tell them: the server uses a self-signed certificate; mail clients cannot trust it. A free certificate from a public authority (e.g. Let's Encrypt) fixes this.";
                 case UNTRUSTED_ROOT -> "Tell them: the certificate chain ends at an authority mail clients do not trust.";
                 case INCOMPLETE_CHAIN -> "Tell them: the server does not send its intermediate certificate; it must send the full chain.";
-                case INVALID_CHAIN -> "Tell them: the certificate chain is broken (an issuer is not allowed to issue certificates, or has expired).";
+                case INVALID_CHAIN -> "Tell them: the certificate chain breaks the rules of RFC 5280 (see the certificate details below for the broken link).";
                 case WEAK_KEY -> "Tell them: a key in the certificate chain is too short (RSA below 2048 bits).";
                 case WEAK_SIGNATURE -> "Tell them: a certificate in the chain is signed with SHA-1 or MD5, which clients reject.";
                 case NO_SERVER_AUTH -> "Tell them: the certificate is not allowed for server authentication (extended key usage).";

@@ -4,6 +4,7 @@ import dev.mailcert.Deadline;
 import dev.mailcert.HostName;
 import dev.mailcert.cert.CertificateAssessor;
 import dev.mailcert.dns.Dns;
+import dev.mailcert.dns.DnsResolver;
 import dev.mailcert.dns.Lookup;
 import dev.mailcert.dns.MxHost;
 import dev.mailcert.dns.ServiceRecord;
@@ -80,7 +81,8 @@ final class CheckRun {
         Lookup<List<InetAddress>> serverLookup = await(addresses(server), () -> new Lookup.Timeout<>(server.value()));
         List<InetAddress> addresses = serverLookup.orElse(List.of());
         if (addresses.size() > MAX_ADDRESSES) {
-            notes.add(server + " has " + addresses.size() + " addresses; only the first " + MAX_ADDRESSES + " were probed");
+            notes.add("DNS gave " + addresses.size() + " addresses for " + server + " (the resolver keeps at most "
+                    + DnsResolver.MAX_ADDRESSES + "); only the first " + MAX_ADDRESSES + " were probed");
             addresses = addresses.subList(0, MAX_ADDRESSES);
         }
         List<Endpoint> endpoints = Endpoint.standard(request.portOffset());

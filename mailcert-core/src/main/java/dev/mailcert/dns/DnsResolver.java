@@ -38,7 +38,7 @@ import org.xbill.DNS.Type;
  */
 public final class DnsResolver implements Dns {
 
-    static final int MAX_ADDRESSES = 64;
+    public static final int MAX_ADDRESSES = 64;
     static final int MAX_RECORDS = 32;
     private static final Executor VIRTUAL = task -> Thread.ofVirtual().name("dns-lookup").start(task);
 

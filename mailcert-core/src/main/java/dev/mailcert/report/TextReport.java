@@ -91,6 +91,12 @@ public final class TextReport {
         }
         d.endpoints().forEach(e -> out.append(endpoint(e, style)));
         d.candidates().forEach(c -> c.verification().forEach(e -> out.append(endpoint(e, style))));
+        d.endpoints().stream().filter(e -> e.handshake() && !e.valid()).findFirst().ifPresent(e -> {
+            out.append("  Certificate on ").append(e.probe().address().getHostAddress()).append(" for ").append(e.host())
+                    .append('\n');
+            e.assessment().orElseThrow().explanation()
+                    .forEach(line -> out.append("    ").append(Printable.of(line)).append('\n'));
+        });
         if (!d.candidates().isEmpty()) {
             out.append("  Other names for this server\n");
             d.candidates().forEach(c -> out.append(candidate(c, style)));

@@ -98,7 +98,8 @@ class HostileCertificateCheckTest {
         assertThat(run.diagnosis().endpoints())
                 .allSatisfy(e -> assertThat(e.problems()).containsExactly(CertificateProblem.HOSTNAME_MISMATCH));
         assertThat(run.diagnosis().candidates()).hasSize(24);
-        assertThat(run.advice().why()).contains("more names were found than mailcert checks (24); the rest were skipped")
+        assertThat(run.advice().why())
+                .anyMatch(line -> line.contains("more names for this server were found than mailcert checks (24 at most)"))
                 .anyMatch(line -> line.contains("and 9994 more"));
         assertThat(run.text()).contains("+9997 more");
         assertThat(run.advice().verdict()).isEqualTo(Verdict.UNFIXABLE);
