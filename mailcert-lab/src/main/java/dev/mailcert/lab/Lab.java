@@ -7,6 +7,9 @@ import dev.mailcert.lab.pki.IssuedCertificate;
 import dev.mailcert.lab.pki.LabPki;
 import dev.mailcert.lab.scenario.Scenario;
 import dev.mailcert.lab.scenario.ScenarioServer;
+import dev.mailcert.lab.scenario.ScenarioWeb;
+import dev.mailcert.lab.web.LabWebServer;
+import dev.mailcert.lab.web.WebServerSpec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +39,7 @@ public final class Lab implements AutoCloseable {
     /** Standard ports + 10000, so the lab needs no privileges. */
     public static final int DEFAULT_PORT_OFFSET = MailServerSpec.DEFAULT_PORT_OFFSET;
     private static final int DNS_PORT = 53;
+    private static final int HTTPS_PORT = 443;
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9@%+=:,./_-]+");
 
     private final Scenario scenario;
@@ -45,6 +49,7 @@ public final class Lab implements AutoCloseable {
     private final Path trustFile;
     private final List<AutoCloseable> running = new ArrayList<>();
     private final List<LabMailServer> mailServers = new ArrayList<>();
+    private final List<LabWebServer> webServers = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private AuthoritativeDnsServer dns;
 
@@ -94,13 +99,21 @@ public final class Lab implements AutoCloseable {
         }
         running.add(dns);
         for (ScenarioServer server : scenario.servers()) {
-            Map<String, IssuedCertificate> bySni = server.sni().entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> certificates.get(e.getValue())));
             LabMailServer mail = LabMailServer.start(new MailServerSpec(server.address(), portOffset,
-                    certificates.get(server.certificate()), bySni, server.services(), server.starttls(), server.hostname()));
+                    certificates.get(server.certificate()), bySni(server.sni()), server.services(), server.starttls(), server.hostname()));
             running.add(mail);
             mailServers.add(mail);
         }
+        for (ScenarioWeb web : scenario.web()) {
+            LabWebServer server = LabWebServer.start(new WebServerSpec(web.address(), httpsPort(),
+                    certificates.get(web.certificate()), bySni(web.sni()), web.autoconfig(), web.autodiscover()));
+            running.add(server);
+            webServers.add(server);
+        }
+    }
+
+    private Map<String, IssuedCertificate> bySni(Map<String, String> sni) {
+        return sni.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> certificates.get(e.getValue())));
     }
 
     public Scenario scenario() {
@@ -133,6 +146,16 @@ public final class Lab implements AutoCloseable {
 
     public List<LabMailServer> mailServers() {
         return List.copyOf(mailServers);
+    }
+
+    /** The HTTPS servers publishing client configuration (the scenario's {@code web:} list). */
+    public List<LabWebServer> webServers() {
+        return List.copyOf(webServers);
+    }
+
+    /** The port the lab's HTTPS servers listen on: 443 + the port offset. */
+    public int httpsPort() {
+        return HTTPS_PORT + portOffset;
     }
 
     /** The arguments of {@code mailcert check} that point at this lab. */

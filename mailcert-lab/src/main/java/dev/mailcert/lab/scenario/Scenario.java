@@ -32,6 +32,7 @@ import java.util.Optional;
  * @param zone DNS records in master-file format with absolute names
  * @param certificates certificate specs by name
  * @param servers the mail servers
+ * @param web the HTTPS servers offering client configuration (autoconfig, Autodiscover); often none
  */
 public record Scenario(
         String name,
@@ -43,7 +44,8 @@ public record Scenario(
         InetAddress dns,
         String zone,
         Map<String, CertificateSpec> certificates,
-        List<ScenarioServer> servers) {
+        List<ScenarioServer> servers,
+        List<ScenarioWeb> web) {
 
     /** Scenario files are small; anything bigger is a mistake. */
     static final int MAX_FILE_BYTES = 256 * 1024;
@@ -52,6 +54,14 @@ public record Scenario(
     public Scenario {
         certificates = Map.copyOf(certificates);
         servers = List.copyOf(servers);
+        web = List.copyOf(web);
+    }
+
+    /** A scenario without HTTPS servers. */
+    public Scenario(String name, String description, String user, String server, ExpectedVerdict expect,
+                    Optional<String> recommend, InetAddress dns, String zone, Map<String, CertificateSpec> certificates,
+                    List<ScenarioServer> servers) {
+        this(name, description, user, server, expect, recommend, dns, zone, certificates, servers, List.of());
     }
 
     /** The domain part of the user's address. */

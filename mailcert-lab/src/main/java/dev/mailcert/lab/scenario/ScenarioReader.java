@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
 final class ScenarioReader {
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> TOP = Set.of("name", "description", "user", "server", "expect", "recommend",
-            "dns", "zone", "certificates", "servers");
+            "dns", "zone", "certificates", "servers", "web");
     private static final Set<String> SERVER = Set.of("address", "certificate", "sni", "services", "starttls", "hostname");
+    private static final Set<String> WEB = Set.of("address", "certificate", "sni", "autoconfig", "autodiscover");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern HOST = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\\.?");
@@ -64,7 +65,8 @@ final class ScenarioReader {
                 top.field("dns").as(ScenarioReader::loopback),
                 top.field("zone").as(ScenarioReader::zone),
                 certificates,
-                servers(top.field("servers"), certificates));
+                servers(top.field("servers"), certificates),
+                web(top.field("web"), certificates));
     }
 
     private Map<String, CertificateSpec> certificates(YamlField field) {
@@ -87,15 +89,8 @@ final class ScenarioReader {
             if (earlier != null) {
                 throw address.invalid(bind.getHostAddress() + " is already used by " + earlier);
             }
-            Map<String, String> sni = new LinkedHashMap<>();
-            server.field("sni").entries().forEach((host, certificate) -> {
-                try {
-                    sni.put(host(host), reference(certificate, certificates));
-                } catch (IllegalArgumentException e) {
-                    throw e.getMessage().startsWith(source) ? e : certificate.invalid(e.getMessage());
-                }
-            });
-            servers.add(new ScenarioServer(bind, reference(server.field("certificate"), certificates), sni,
+            servers.add(new ScenarioServer(bind, reference(server.field("certificate"), certificates),
+                    sni(server.field("sni"), certificates),
                     services(server.field("services")), server.field("starttls").bool(true),
                     server.field("hostname").optionalText().map(ScenarioReader::host).orElse(MailServerSpec.DEFAULT_HOSTNAME)));
         }
@@ -103,6 +98,40 @@ final class ScenarioReader {
             throw field.invalid("missing: at least one server is needed");
         }
         return servers;
+    }
+
+    private Map<String, String> sni(YamlField field, Map<String, CertificateSpec> certificates) {
+        Map<String, String> sni = new LinkedHashMap<>();
+        field.entries().forEach((host, certificate) -> {
+            try {
+                sni.put(host(host), reference(certificate, certificates));
+            } catch (IllegalArgumentException e) {
+                throw e.getMessage().startsWith(source) ? e : certificate.invalid(e.getMessage());
+            }
+        });
+        return sni;
+    }
+
+    /** The optional {@code web:} list: HTTPS servers that publish client configuration. */
+    private List<ScenarioWeb> web(YamlField field, Map<String, CertificateSpec> certificates) {
+        if (!field.present()) {
+            return List.of();
+        }
+        List<ScenarioWeb> web = new ArrayList<>();
+        Map<InetAddress, String> taken = new HashMap<>();
+        for (YamlField server : field.list()) {
+            server.allowOnly(WEB);
+            YamlField address = server.field("address");
+            InetAddress bind = address.as(ScenarioReader::loopback);
+            String earlier = taken.putIfAbsent(bind, server.path());
+            if (earlier != null) {
+                throw address.invalid(bind.getHostAddress() + " is already used by " + earlier);
+            }
+            web.add(new ScenarioWeb(bind, reference(server.field("certificate"), certificates),
+                    sni(server.field("sni"), certificates),
+                    server.field("autoconfig").optionalText(), server.field("autodiscover").optionalText()));
+        }
+        return web;
     }
 
     private static Set<MailService> services(YamlField field) {

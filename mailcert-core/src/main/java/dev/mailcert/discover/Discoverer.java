@@ -1,0 +1,206 @@
+package dev.mailcert.discover;
+
+import dev.mailcert.Deadline;
+import dev.mailcert.HostName;
+import dev.mailcert.Printable;
+import dev.mailcert.clientconfig.AutoconfigReader;
+import dev.mailcert.clientconfig.AutodiscoverReader;
+import dev.mailcert.diagnose.RegistrableDomain;
+import dev.mailcert.discover.DiscoveryPath.Outcome;
+import dev.mailcert.dns.Dns;
+import dev.mailcert.dns.Lookup;
+import dev.mailcert.dns.MxHost;
+import dev.mailcert.dns.ServiceRecord;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Asks every place a mail client looks for its server names, all at once, each bounded by the
+ * deadline, and reports each path in the order clients try them (see docs/discovery.md).
+ *
+ * <pre>{@code
+ * Discoverer discoverer = new Discoverer(dns, new HttpsWebClient(dns), false);
+ * Discovery d = discoverer.discover("alice@customer.example", HostName.parse("customer.example"), deadline);
+ * d.hostNames(); // [mail.customer.example, mx.webhost.example, ...]
+ * }</pre>
+ */
+public final class Discoverer {
+    public static final int HTTPS_PORT = 443;
+    /** Mozilla's ISP database (Thunderbird's "ISPDB"); asked only when online. */
+    public static final String ISPDB_HOST = "autoconfig.thunderbird.net";
+    static final String AUTOCONFIG_PATH = "/mail/config-v1.1.xml";
+    static final String WELL_KNOWN_PATH = "/.well-known/autoconfig/mail/config-v1.1.xml";
+    static final String AUTODISCOVER_PATH = "/autodiscover/autodiscover.xml";
+    private static final String AUTODISCOVER_TYPE = "text/xml; charset=utf-8";
+    /** A path's thread that has not ended this long after the deadline is reported as a timeout. */
+    private static final Duration GRACE = Duration.ofMillis(500);
+
+    private final Dns dns;
+    private final WebClient web;
+    private final boolean offline;
+
+    /** @param offline true: never ask hosts outside the domain's own (the ISP database is skipped) */
+    public Discoverer(Dns dns, WebClient web, boolean offline) {
+        this.dns = dns;
+        this.web = web;
+        this.offline = offline;
+    }
+
+    public Discovery discover(String emailAddressOrNull, HostName domain, Deadline deadline) {
+        return discover(emailAddressOrNull, domain, HTTPS_PORT, deadline);
+    }
+
+    /**
+     * @param emailAddressOrNull the address being set up, sent to autoconfig and Autodiscover as clients do; null for a domain
+     * @param httpsPort the port of every HTTPS path (443; a lab uses 443 + its port offset)
+     */
+    public Discovery discover(String emailAddressOrNull, HostName domain, int httpsPort, Deadline deadline) {
+        String d = domain.value();
+        Optional<String> address = Optional.ofNullable(emailAddressOrNull);
+        List<Task> tasks = new ArrayList<>();
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            CompletableFuture<Lookup<List<MxHost>>> mx = CompletableFuture.supplyAsync(() -> dns.mx(d, deadline), threads);
+            String autoconfig = url("autoconfig." + d, httpsPort, AUTOCONFIG_PATH
+                    + address.map(a -> "?emailaddress=" + URLEncoder.encode(a, StandardCharsets.UTF_8)).orElse(""));
+            tasks.add(new Task(DiscoverySource.AUTOCONFIG, autoconfig, () -> autoconfig(DiscoverySource.AUTOCONFIG, autoconfig, deadline)));
+            String wellKnown = url(d, httpsPort, WELL_KNOWN_PATH);
+            tasks.add(new Task(DiscoverySource.WELL_KNOWN, wellKnown, () -> autoconfig(DiscoverySource.WELL_KNOWN, wellKnown, deadline)));
+            String ispdb = ispdbUrl(d, httpsPort);
+            tasks.add(new Task(DiscoverySource.ISPDB, ispdb, () -> ispdb(DiscoverySource.ISPDB, ispdb, deadline)));
+            tasks.add(new Task(DiscoverySource.ISPDB_MX, "MX of " + d, () -> ispdbByMx(d, mx.join(), httpsPort, deadline)));
+            for (String host : List.of(d, "autodiscover." + d)) {
+                String url = url(host, httpsPort, AUTODISCOVER_PATH);
+                tasks.add(new Task(DiscoverySource.AUTODISCOVER, url, () -> autodiscover(DiscoverySource.AUTODISCOVER, url, address, deadline)));
+            }
+            String autodiscoverSrv = "_autodiscover._tcp." + d;
+            tasks.add(new Task(DiscoverySource.AUTODISCOVER_SRV, autodiscoverSrv, () -> autodiscoverBySrv(autodiscoverSrv, address, deadline)));
+            for (MailServiceRecord service : MailServiceRecord.values()) {
+                String name = service.nameFor(d);
+                tasks.add(new Task(DiscoverySource.SRV, name, () -> DnsPaths.srv(service, name, dns.srv(name, deadline))));
+            }
+            tasks.add(new Task(DiscoverySource.MX, d, () -> DnsPaths.mx(d, mx.join())));
+            for (String label : List.of("imap", "mail", "smtp")) {
+                String name = label + "." + d;
+                tasks.add(new Task(DiscoverySource.GUESS, name, () -> DnsPaths.guess(name, dns.addresses(name, deadline))));
+            }
+            List<Future<DiscoveryPath>> running = tasks.stream().map(t -> threads.submit(() -> t.run())).toList();
+            List<DiscoveryPath> paths = new ArrayList<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                paths.add(await(tasks.get(i), running.get(i), deadline));
+            }
+            return new Discovery(paths);
+        } finally {
+            threads.shutdownNow(); // a path stuck past its deadline is abandoned, not waited for
+        }
+    }
+
+    /** One path: what it asks and how, so that a path cut off at the deadline is still reported where it asked. */
+    private record Task(DiscoverySource source, String location, Supplier<DiscoveryPath> work) {
+        DiscoveryPath run() {
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                // a stage border: an unexpected failure of one path becomes that path's finding
+                return DiscoveryPath.without(source, location, Outcome.FAILED, "failed: " + Printable.of(String.valueOf(e.getMessage())));
+            }
+        }
+    }
+
+    private static DiscoveryPath await(Task task, Future<DiscoveryPath> future, Deadline deadline) {
+        try {
+            return future.get(deadline.remaining().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return DiscoveryPath.without(task.source(), task.location(), Outcome.TIMEOUT, "no answer before the deadline");
+        } catch (ExecutionException e) {
+            return DiscoveryPath.without(task.source(), task.location(), Outcome.FAILED, "failed: " + Printable.of(String.valueOf(e.getCause())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DiscoveryPath.without(task.source(), task.location(), Outcome.TIMEOUT, "interrupted");
+        }
+    }
+
+    private DiscoveryPath autoconfig(DiscoverySource source, String url, Deadline deadline) {
+        return WebPathOutcome.of(source, url, web.get(URI.create(url), deadline), AutoconfigReader::parse, "autoconfig");
+    }
+
+    private DiscoveryPath ispdb(DiscoverySource source, String url, Deadline deadline) {
+        if (offline) {
+            return DiscoveryPath.without(source, url, Outcome.SKIPPED, "offline");
+        }
+        return WebPathOutcome.of(source, url, web.get(URI.create(url), deadline), AutoconfigReader::parse, "ISP database");
+    }
+
+    /**
+     * Thunderbird asks the ISP database for the registrable domain of the highest-priority MX host
+     * when it differs from the mail domain (a domain hosted by a provider that is listed there).
+     */
+    private DiscoveryPath ispdbByMx(String domain, Lookup<List<MxHost>> mx, int httpsPort, Deadline deadline) {
+        String asked = "MX of " + domain;
+        if (offline) {
+            return DiscoveryPath.without(DiscoverySource.ISPDB_MX, asked, Outcome.SKIPPED, "offline");
+        }
+        Optional<String> exchange = mx.orElse(List.of()).stream()
+                .min(Comparator.comparingInt(MxHost::preference))
+                .map(m -> DnsPaths.host(m.host()))
+                .filter(HostName::isValid);
+        if (exchange.isEmpty()) {
+            return DiscoveryPath.without(DiscoverySource.ISPDB_MX, asked, DnsPaths.notFound(mx),
+                    mx.found() ? "no usable MX host" : mx.plain());
+        }
+        Optional<String> base = RegistrableDomain.of(new HostName(exchange.get()));
+        if (base.isEmpty() || base.get().equals(domain)) {
+            return DiscoveryPath.without(DiscoverySource.ISPDB_MX, asked, Outcome.SKIPPED,
+                    "the MX host " + exchange.get() + " is under the domain itself");
+        }
+        String url = ispdbUrl(base.get(), httpsPort);
+        DiscoveryPath path = ispdb(DiscoverySource.ISPDB_MX, url, deadline);
+        return new DiscoveryPath(path.source(), path.location(), path.outcome(), path.servers(),
+                path.detail() + " (MX host " + exchange.get() + ")");
+    }
+
+    private DiscoveryPath autodiscover(DiscoverySource source, String url, Optional<String> address, Deadline deadline) {
+        if (address.isEmpty()) {
+            return DiscoveryPath.without(source, url, Outcome.SKIPPED, "Autodiscover needs a mail address; only a domain was given");
+        }
+        WebResponse response = web.post(URI.create(url), AutodiscoverRequest.of(address.get()), AUTODISCOVER_TYPE, deadline);
+        return WebPathOutcome.of(source, url, response, AutodiscoverReader::parse, "Autodiscover");
+    }
+
+    /** Outlook's last resort: SRV _autodiscover._tcp names the host (and port) to POST to. */
+    private DiscoveryPath autodiscoverBySrv(String name, Optional<String> address, Deadline deadline) {
+        Lookup<List<ServiceRecord>> srv = dns.srv(name, deadline);
+        Optional<ServiceRecord> target = srv.orElse(List.of()).stream().filter(ServiceRecord::offered).findFirst()
+                .filter(r -> HostName.isValid(DnsPaths.host(r.target())));
+        if (target.isEmpty()) {
+            String why = srv.found() ? "not offered: no usable target" : srv.plain();
+            return DiscoveryPath.without(DiscoverySource.AUTODISCOVER_SRV, name, DnsPaths.notFound(srv), why);
+        }
+        String url = url(DnsPaths.host(target.get().target()), target.get().port(), AUTODISCOVER_PATH);
+        DiscoveryPath path = autodiscover(DiscoverySource.AUTODISCOVER_SRV, url, address, deadline);
+        return new DiscoveryPath(path.source(), path.location(), path.outcome(), path.servers(), path.detail() + " (via SRV " + name + ")");
+    }
+
+    static String ispdbUrl(String domain, int httpsPort) {
+        return url(ISPDB_HOST, httpsPort, "/v1.1/" + domain);
+    }
+
+    static String url(String host, int port, String pathAndQuery) {
+        return "https://" + host + (port == HTTPS_PORT ? "" : ":" + port) + pathAndQuery;
+    }
+}

@@ -1,0 +1,277 @@
+package dev.mailcert.discover;
+
+import dev.mailcert.Deadline;
+import dev.mailcert.HostName;
+import dev.mailcert.Printable;
+import dev.mailcert.cert.Assessment;
+import dev.mailcert.cert.CertificateAssessor;
+import dev.mailcert.cert.CertificateProblem;
+import dev.mailcert.cert.TrustAnchors;
+import dev.mailcert.discover.HttpResponseReader.Answer;
+import dev.mailcert.discover.HttpResponseReader.BodyTooLargeException;
+import dev.mailcert.discover.HttpResponseReader.MalformedResponseException;
+import dev.mailcert.discover.WebResponse.Kind;
+import dev.mailcert.dns.Dns;
+import dev.mailcert.dns.Lookup;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
+import javax.net.ssl.TrustManager;
+
+/**
+ * A deliberately small HTTPS client for client configuration files. Host names are resolved
+ * through the check's {@link Dns} (so {@code --dns} and the lab work for discovery too), the server
+ * is asked with SNI = the host name, and its certificate is judged by the certificate engine for
+ * that name against the given trust anchors before any request byte is sent: a certificate a mail
+ * client would refuse ends the fetch as {@link Kind#FAILED}, naming the problem.
+ *
+ * <p>Bounded everywhere: the deadline ends every step, bodies stop at {@value #MAX_BODY} bytes,
+ * at most {@value #MAX_REDIRECTS} redirects are followed and only to https URLs on the same host
+ * (a configuration served from elsewhere is not the domain's own). No cookies, no caching, a fixed
+ * User-Agent "mailcert", one request per connection.
+ *
+ * <pre>{@code
+ * WebClient web = new HttpsWebClient(DnsResolver.system(), TrustAnchors.system());
+ * WebResponse r = web.get(URI.create("https://autoconfig.example.com/mail/config-v1.1.xml"), deadline);
+ * }</pre>
+ */
+public final class HttpsWebClient implements WebClient {
+    public static final int MAX_BODY = 256 * 1024;
+    public static final int MAX_REDIRECTS = 3;
+    private static final int HTTPS_PORT = 443;
+    /** A single connect or read waits at most this long, even when the deadline is further away. */
+    private static final Duration STEP_CAP = Duration.ofSeconds(10);
+    private static final int MAX_ADDRESSES = 4;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    private final Dns dns;
+    private final CertificateAssessor assessor;
+    private final SSLSocketFactory tls;
+
+    /** Trusts the JDK's default trust store, like a mail client on this machine. */
+    public HttpsWebClient(Dns dns) {
+        this(dns, TrustAnchors.system());
+    }
+
+    public HttpsWebClient(Dns dns, TrustAnchors trust) {
+        this.dns = dns;
+        this.assessor = new CertificateAssessor(trust);
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new ServedChain()}, null);
+            this.tls = context.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK offers no TLS client context", e);
+        }
+    }
+
+    @Override
+    public WebResponse get(URI uri, Deadline deadline) {
+        return fetch(new Request("GET", uri, null, null), deadline);
+    }
+
+    /** The body is sent again after a redirect: Autodiscover servers expect the POST to be repeated. */
+    @Override
+    public WebResponse post(URI uri, byte[] body, String contentType, Deadline deadline) {
+        return fetch(new Request("POST", uri, body.clone(), contentType), deadline);
+    }
+
+    private record Request(String method, URI uri, byte[] body, String contentType) {
+        Request to(URI other) {
+            return new Request(method, other, body, contentType);
+        }
+    }
+
+    /** Either an HTTP answer or the reason there is none. */
+    private sealed interface Attempt {
+        record Answered(Answer answer) implements Attempt {}
+
+        record Unanswered(WebResponse response) implements Attempt {}
+    }
+
+    private WebResponse fetch(Request request, Deadline deadline) {
+        Request current = request;
+        for (int redirects = 0; ; redirects++) {
+            Attempt attempt = exchange(current, deadline);
+            if (attempt instanceof Attempt.Unanswered u) {
+                return u.response();
+            }
+            Answer answer = ((Attempt.Answered) attempt).answer();
+            String location = answer.headers().get("location");
+            if (!REDIRECTS.contains(answer.status()) || location == null) {
+                return WebResponse.answered(answer.status(), answer.body(), current.uri().toString());
+            }
+            String here = current.uri().toString();
+            if (redirects == MAX_REDIRECTS) {
+                return failed(here, "more than " + MAX_REDIRECTS + " redirects");
+            }
+            URI next;
+            try {
+                next = current.uri().resolve(location.strip());
+            } catch (IllegalArgumentException e) {
+                return failed(here, "redirects to a malformed URL: " + Printable.of(location));
+            }
+            if (!"https".equalsIgnoreCase(next.getScheme())) {
+                return failed(here, "redirects to a URL without https: " + Printable.of(next.toString()));
+            }
+            if (next.getHost() == null || !next.getHost().equalsIgnoreCase(current.uri().getHost())) {
+                return failed(here, "redirects to another host: " + Printable.of(next.toString())
+                        + " (a configuration from another host is not the domain's own)");
+            }
+            current = current.to(next);
+        }
+    }
+
+    private Attempt exchange(Request request, Deadline deadline) {
+        URI uri = request.uri();
+        String where = uri.toString();
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || !HostName.isValid(host)) {
+            return new Attempt.Unanswered(failed(where, "not an https URL with a host name"));
+        }
+        int port = uri.getPort() == -1 ? HTTPS_PORT : uri.getPort();
+        if (deadline.expired()) {
+            return new Attempt.Unanswered(WebResponse.unanswered(Kind.TIMEOUT, where, "the deadline passed before asking"));
+        }
+        Lookup<List<InetAddress>> addresses = dns.addresses(host, deadline);
+        if (addresses instanceof Lookup.Timeout<List<InetAddress>>) {
+            return new Attempt.Unanswered(WebResponse.unanswered(Kind.TIMEOUT, where, addresses.plain()));
+        }
+        if (addresses instanceof Lookup.ServFail<List<InetAddress>> || addresses instanceof Lookup.Failed<List<InetAddress>>) {
+            return new Attempt.Unanswered(failed(where, addresses.plain()));
+        }
+        // NXDOMAIN and NODATA: the host has no address, which is how most domains say "no autoconfig here"
+        List<InetAddress> found = addresses.orElse(List.of());
+        if (found.isEmpty()) {
+            String why = addresses.found() ? host + " has no address" : addresses.plain();
+            return new Attempt.Unanswered(WebResponse.unanswered(Kind.NO_SUCH_HOST, where, why));
+        }
+        String refusal = "connection refused";
+        for (InetAddress address : found.stream().limit(MAX_ADDRESSES).toList()) {
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress(address, port), deadline.socketTimeoutMillis(STEP_CAP));
+            } catch (SocketTimeoutException e) {
+                close(socket);
+                return new Attempt.Unanswered(WebResponse.unanswered(Kind.TIMEOUT, where,
+                        "no connection to " + address.getHostAddress() + " port " + port + " in time"));
+            } catch (IOException e) {
+                close(socket);
+                refusal = (e instanceof ConnectException ? "connection refused" : "could not connect: " + Printable.of(e.getMessage()))
+                        + " (" + address.getHostAddress() + " port " + port + ")";
+                continue;
+            }
+            return converse(socket, host, port, request, deadline);
+        }
+        return new Attempt.Unanswered(WebResponse.unanswered(Kind.REFUSED, where, refusal));
+    }
+
+    private Attempt converse(Socket socket, String host, int port, Request request, Deadline deadline) {
+        String where = request.uri().toString();
+        try (socket; ConnectionDeadline watch = ConnectionDeadline.watch(socket, deadline)) {
+            try {
+                SSLSocket ssl = (SSLSocket) tls.createSocket(socket, host, port, true);
+                SSLParameters parameters = ssl.getSSLParameters();
+                parameters.setServerNames(List.of(new SNIHostName(host)));
+                ssl.setSSLParameters(parameters);
+                ssl.setSoTimeout(deadline.socketTimeoutMillis(STEP_CAP));
+                ssl.startHandshake();
+                String refused = refusal(ssl.getSession().getPeerCertificates(), host);
+                if (refused != null) {
+                    return new Attempt.Unanswered(failed(where, refused));
+                }
+                OutputStream out = ssl.getOutputStream();
+                out.write(requestBytes(request, host, port));
+                out.flush();
+                return new Attempt.Answered(new HttpResponseReader(new BufferedInputStream(ssl.getInputStream()), MAX_BODY).read());
+            } catch (IOException e) {
+                if (watch.fired() || deadline.expired() || e instanceof SocketTimeoutException) {
+                    return new Attempt.Unanswered(WebResponse.unanswered(Kind.TIMEOUT, where, "no complete answer in time"));
+                }
+                return new Attempt.Unanswered(failed(where, switch (e) {
+                    case BodyTooLargeException b -> b.getMessage();
+                    case MalformedResponseException m -> "not a valid HTTP response: " + m.getMessage();
+                    case SSLException s -> "TLS handshake failed: " + Printable.of(s.getMessage());
+                    default -> "the connection failed: " + Printable.of(String.valueOf(e.getMessage()));
+                }));
+            }
+        } catch (IOException e) {
+            return new Attempt.Unanswered(failed(where, "the connection failed: " + Printable.of(e.getMessage())));
+        }
+    }
+
+    /** Null when the certificate is valid for {@code host}; else what a mail client would object to. */
+    private String refusal(Certificate[] served, String host) {
+        List<X509Certificate> chain = Arrays.stream(served)
+                .filter(X509Certificate.class::isInstance).map(X509Certificate.class::cast).toList();
+        if (chain.isEmpty()) {
+            return "the server sent no X.509 certificate";
+        }
+        Assessment assessment = assessor.assess(chain, host, Instant.now());
+        if (assessment.valid()) {
+            return null;
+        }
+        String problems = assessment.problems().stream().map(CertificateProblem::code).collect(Collectors.joining(", "));
+        return "certificate refused for " + host + ": " + problems + " (" + assessment.problems().get(0).plain()
+                + "); a mail client would refuse it too";
+    }
+
+    private static byte[] requestBytes(Request request, String host, int port) {
+        URI uri = request.uri();
+        String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        StringBuilder head = new StringBuilder()
+                .append(request.method()).append(' ').append(target).append(" HTTP/1.1\r\n")
+                .append("Host: ").append(host).append(port == HTTPS_PORT ? "" : ":" + port).append("\r\n")
+                .append("User-Agent: mailcert\r\n")
+                .append("Accept: application/xml, text/xml, */*\r\n")
+                .append("Connection: close\r\n");
+        if (request.body() != null) {
+            head.append("Content-Type: ").append(request.contentType()).append("\r\n")
+                    .append("Content-Length: ").append(request.body().length).append("\r\n");
+        }
+        head.append("\r\n");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(head.toString().getBytes(StandardCharsets.US_ASCII));
+        if (request.body() != null) {
+            bytes.writeBytes(request.body());
+        }
+        return bytes.toByteArray();
+    }
+
+    private static WebResponse failed(String uri, String detail) {
+        return WebResponse.unanswered(Kind.FAILED, uri, detail);
+    }
+
+    private static void close(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing was sent on it
+        }
+    }
+}
