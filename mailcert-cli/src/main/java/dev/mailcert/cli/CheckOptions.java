@@ -6,6 +6,8 @@ import dev.mailcert.cert.TrustAnchors;
 import dev.mailcert.diagnose.Check;
 import dev.mailcert.diagnose.CheckRequest;
 import dev.mailcert.diagnose.Target;
+import dev.mailcert.discover.Discoverer;
+import dev.mailcert.discover.HttpsWebClient;
 import dev.mailcert.dns.DnsResolver;
 import dev.mailcert.dns.DnsServer;
 import dev.mailcert.probe.ConnectionLimiter;
@@ -37,6 +39,9 @@ final class CheckOptions {
             description = "Add N to every standard mail port (labs listen on port + 10000).")
     int portOffset;
 
+    @Option(names = "--offline", description = "Do not ask Mozilla's ISP database (autoconfig.thunderbird.net).")
+    boolean offline;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
             description = "Deadline for the whole check (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -51,7 +56,8 @@ final class CheckOptions {
         DnsResolver resolver = dns == null ? DnsResolver.system() : DnsResolver.using(DnsServer.parse(dns));
         TrustAnchors anchors = trust == null ? TrustAnchors.system() : TrustAnchors.fromPem(trust);
         var prober = new ConnectionLimiter(CONNECTIONS_PER_ADDRESS).wrap(new TlsProber(ProbeLimits.defaults()));
-        return new Check(resolver, prober, new CertificateAssessor(anchors));
+        var discoverer = new Discoverer(resolver, new HttpsWebClient(resolver, anchors), offline);
+        return new Check(resolver, prober, new CertificateAssessor(anchors), discoverer);
     }
 
     private static HostName parseServer(String text) {

@@ -65,7 +65,9 @@ final class Explanation {
         }
         notReached(d, why);
         why.addAll(d.notes());
-        return new Advice(verdict, headline, recommendations, why, ask);
+        List<ClientPath> paths = ClientPath.of(d);
+        clientPathsThatWarn(paths, why);
+        return new Advice(verdict, headline, recommendations, why, ask, paths);
     }
 
     private static String fixableHeadline(String server, List<Recommendation> recommendations, List<Protocol> broken) {
@@ -199,6 +201,23 @@ final class Explanation {
                 case WEAK_SIGNATURE -> "Tell them: a certificate in the chain is signed with SHA-1 or MD5, which clients reject.";
                 case NO_SERVER_AUTH -> "Tell them: the certificate is not allowed for server authentication (extended key usage).";
             });
+        }
+    }
+
+    /** Say which of the domain's own published settings lead clients to the warning. */
+    private static void clientPathsThatWarn(List<ClientPath> paths, List<String> why) {
+        for (ClientPath path : paths) {
+            List<String> warning = path.settings().stream().filter(s -> s.warning() == ClientWarning.WARNS)
+                    .map(s -> s.server().host()).distinct().toList();
+            boolean published = switch (path.path().source()) {
+                case AUTOCONFIG, WELL_KNOWN, AUTODISCOVER, AUTODISCOVER_SRV -> true;
+                case ISPDB, ISPDB_MX, SRV, MX, GUESS -> false;
+            };
+            if (published && !warning.isEmpty()) {
+                why.add("Your domain's " + path.path().source().id() + " file sends mail clients to "
+                        + dev.mailcert.Printable.of(String.join(", ", warning))
+                        + ", which warns: whoever publishes it should change it to the names above.");
+            }
         }
     }
 

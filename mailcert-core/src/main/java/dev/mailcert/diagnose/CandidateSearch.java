@@ -3,6 +3,8 @@ package dev.mailcert.diagnose;
 import dev.mailcert.HostName;
 import dev.mailcert.cert.CertificateSummary;
 import dev.mailcert.cert.HostnameMatcher;
+import dev.mailcert.discover.Discovery;
+import dev.mailcert.discover.DiscoverySource;
 import dev.mailcert.dns.MxHost;
 import dev.mailcert.dns.ServiceRecord;
 import java.net.InetAddress;
@@ -22,10 +24,15 @@ import java.util.Set;
  * mail domain controls (MX, SRV, the CNAME chain of the configured name). Pure: no I/O.
  */
 final class CandidateSearch {
+    /** Discovery sources the mail domain itself publishes (as opposed to Mozilla's ISPDB or guesses). */
+    static final Set<DiscoverySource> DOMAIN_PUBLISHED = java.util.EnumSet.of(DiscoverySource.AUTOCONFIG,
+            DiscoverySource.WELL_KNOWN, DiscoverySource.AUTODISCOVER, DiscoverySource.AUTODISCOVER_SRV);
+
     private final HostName server;
     private final HostName domain;
     private final DnsFindings dns;
     private final Set<X509Certificate> leaves = new LinkedHashSet<>();
+    private volatile Discovery discovery = new Discovery(List.of());
 
     CandidateSearch(HostName server, HostName domain, DnsFindings dns) {
         this.server = server;
@@ -72,6 +79,30 @@ final class CandidateSearch {
         return names;
     }
 
+    void addDiscovery(Discovery found) {
+        this.discovery = found;
+    }
+
+    /** Names the discovery paths of mail clients lead to (autoconfig, Autodiscover, ISPDB, SRV, guesses). */
+    Set<HostName> namesFromDiscovery() {
+        Set<HostName> names = new LinkedHashSet<>();
+        discovery.hostNames().forEach(n -> hostName(n).ifPresent(names::add));
+        names.remove(server);
+        return names;
+    }
+
+    boolean isDiscovered(HostName name) {
+        return discovery.hostNames().contains(name.value());
+    }
+
+    /** The first IMAP server named by a file the domain publishes (autoconfig, well-known, Autodiscover). */
+    static Optional<HostName> publishedImapHost(Discovery discovery) {
+        return discovery.paths().stream().filter(p -> DOMAIN_PUBLISHED.contains(p.source()))
+                .flatMap(p -> p.servers().stream())
+                .filter(s -> s.protocol() == dev.mailcert.probe.Protocol.IMAP)
+                .map(s -> hostName(s.host())).flatMap(Optional::stream).findFirst();
+    }
+
     /** The candidate with every piece of evidence the findings give for its name. */
     Candidate withEvidence(Candidate candidate) {
         HostName name = candidate.host();
@@ -96,6 +127,9 @@ final class CandidateSearch {
         }
         if (cnameNames().contains(name)) {
             evidence.add(Evidence.CNAME);
+        }
+        if (publishedNames().contains(name)) {
+            evidence.add(Evidence.AUTOCONFIG);
         }
         if (providerHosts().stream().anyMatch(host -> RegistrableDomain.same(host, name))) {
             evidence.add(Evidence.SAME_PROVIDER);
@@ -125,6 +159,14 @@ final class CandidateSearch {
         controlled.addAll(cnameNames());
         return controlled.stream().anyMatch(host -> RegistrableDomain.same(host, name))
                 && !RegistrableDomain.same(domain, name);
+    }
+
+    /** Names in the files the mail domain publishes itself (autoconfig, Autodiscover): records it controls. */
+    private Set<HostName> publishedNames() {
+        Set<HostName> names = new LinkedHashSet<>();
+        discovery.paths().stream().filter(p -> DOMAIN_PUBLISHED.contains(p.source()))
+                .flatMap(p -> p.servers().stream()).forEach(s -> hostName(s.host()).ifPresent(names::add));
+        return names;
     }
 
     private static boolean lists(X509Certificate leaf, HostName name) {

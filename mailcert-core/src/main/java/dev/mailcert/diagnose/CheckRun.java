@@ -3,6 +3,8 @@ package dev.mailcert.diagnose;
 import dev.mailcert.Deadline;
 import dev.mailcert.HostName;
 import dev.mailcert.cert.CertificateAssessor;
+import dev.mailcert.discover.Discoverer;
+import dev.mailcert.discover.Discovery;
 import dev.mailcert.dns.Dns;
 import dev.mailcert.dns.DnsResolver;
 import dev.mailcert.dns.Lookup;
@@ -33,11 +35,13 @@ final class CheckRun {
             "_submissions._tcp", "_submission._tcp");
     static final int MAX_ADDRESSES = 8;
     static final int MAX_CANDIDATES = 24;
+    static final int MAX_DISCOVERED_ADDRESSES = 2;
     private static final Duration GRACE = Duration.ofMillis(500);
 
     private final Dns dns;
     private final Prober prober;
     private final CertificateAssessor assessor;
+    private final Optional<Discoverer> discoverer;
     private final CheckRequest request;
     private final Deadline deadline;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
@@ -47,10 +51,11 @@ final class CheckRun {
 
     private record ProbeKey(HostName host, InetAddress address, Endpoint endpoint) {}
 
-    CheckRun(Dns dns, Prober prober, CertificateAssessor assessor, CheckRequest request) {
+    CheckRun(Dns dns, Prober prober, CertificateAssessor assessor, Optional<Discoverer> discoverer, CheckRequest request) {
         this.dns = dns;
         this.prober = prober;
         this.assessor = assessor;
+        this.discoverer = discoverer;
         this.request = request;
         this.deadline = Deadline.after(request.timeout());
     }
@@ -66,6 +71,9 @@ final class CheckRun {
 
     private Diagnosis diagnose(long started) {
         HostName domain = request.target().domain();
+        String address = request.target().localPart().isPresent() ? request.target().input() : null;
+        Future<Discovery> discovery = submit(() -> discoverer.map(d -> d.discover(address, domain,
+                Discoverer.HTTPS_PORT + request.portOffset(), deadline)).orElse(new Discovery(List.of())));
         Future<Lookup<List<MxHost>>> mx = submit(() -> dns.mx(domain.value(), deadline));
         Future<Lookup<List<String>>> ns = submit(() -> dns.ns(domain.value(), deadline));
         Map<String, Future<Lookup<List<ServiceRecord>>>> srv = new LinkedHashMap<>();
@@ -75,7 +83,7 @@ final class CheckRun {
         }
         ServerChoice choice = request.server()
                 .map(s -> new ServerChoice(s, "configured"))
-                .orElseGet(() -> chooseServer(domain, srv, mx));
+                .orElseGet(() -> chooseServer(domain, discovery, srv, mx));
         HostName server = choice.host();
 
         Lookup<List<InetAddress>> serverLookup = await(addresses(server), () -> new Lookup.Timeout<>(server.value()));
@@ -112,13 +120,17 @@ final class CheckRun {
         }
         search.addCertificates(serverResults);
         addCandidates(candidates, search.namesFromCertificates(), search);
+        Discovery discovered = await(discovery, () -> new Discovery(List.of()));
+        search.addDiscovery(discovered);
+        addCandidates(candidates, search.namesFromDiscovery(), search);
         List<Candidate> found = new ArrayList<>();
         for (var entry : candidates.entrySet()) {
             found.add(search.withEvidence(await(entry.getValue(),
                     () -> CandidateSearch.unresolved(entry.getKey(), "no answer before the deadline"))));
         }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        return new Diagnosis(request, server, choice.source(), findings, serverResults, found, notes, elapsed);
+        return new Diagnosis(request, server, choice.source(), findings, discovered, serverResults, found, notes,
+                elapsed);
     }
 
     /** Starts the search of each new name, at most {@value #MAX_CANDIDATES} in all; says so when some are skipped. */
@@ -143,13 +155,18 @@ final class CheckRun {
     private record ServerChoice(HostName host, String source) {}
 
     /**
-     * Without --server, the name a client would end up with: an offered SRV target (RFC 6186),
-     * else the conventional guesses mail.DOMAIN and imap.DOMAIN, else the first MX host.
+     * Without --server, the name a client would end up with: the IMAP server of the domain's own
+     * autoconfig or Autodiscover file, else an offered SRV target (RFC 6186), else the conventional
+     * guesses mail.DOMAIN and imap.DOMAIN, else the first MX host.
      */
-    private ServerChoice chooseServer(HostName domain, Map<String, Future<Lookup<List<ServiceRecord>>>> srv,
-                                      Future<Lookup<List<MxHost>>> mx) {
+    private ServerChoice chooseServer(HostName domain, Future<Discovery> discovery,
+                                      Map<String, Future<Lookup<List<ServiceRecord>>>> srv, Future<Lookup<List<MxHost>>> mx) {
         List<HostName> guesses = List.of(HostName.parse("mail." + domain), HostName.parse("imap." + domain));
         guesses.forEach(this::addresses);
+        Optional<HostName> published = CandidateSearch.publishedImapHost(await(discovery, () -> new Discovery(List.of())));
+        if (published.isPresent()) {
+            return new ServerChoice(published.get(), "autoconfig");
+        }
         for (String service : List.of("_imaps._tcp", "_imap._tcp")) {
             Lookup<List<ServiceRecord>> records = await(srv.get(service + "." + domain), () -> new Lookup.Timeout<>(service));
             for (ServiceRecord record : records.orElse(List.of())) {
@@ -190,7 +207,13 @@ final class CheckRun {
                 }
             }
         }
-        for (InetAddress address : shared) {
+        // a name a mail client is told to use is judged where it points, to say whether that client warns
+        List<InetAddress> elsewhere = search.isDiscovered(name) && shared.isEmpty()
+                ? resolved.subList(0, Math.min(resolved.size(), MAX_DISCOVERED_ADDRESSES)) : List.of();
+        for (InetAddress address : elsewhere) {
+            Endpoint.standard(request.portOffset()).forEach(endpoint -> probe(name, address, endpoint));
+        }
+        for (InetAddress address : concat(shared, elsewhere)) {
             for (Endpoint endpoint : Endpoint.standard(request.portOffset())) {
                 if (probes.containsKey(new ProbeKey(name, address, endpoint))) {
                     verification.add(awaitProbe(name, address, endpoint));
@@ -201,6 +224,12 @@ final class CheckRun {
         String note = sameServer ? "" : "another server: resolves to " + resolved.stream()
                 .map(InetAddress::getHostAddress).collect(java.util.stream.Collectors.joining(", "));
         return new Candidate(name, resolved, sameServer, Set.of(), verification, note);
+    }
+
+    private static List<InetAddress> concat(List<InetAddress> a, List<InetAddress> b) {
+        List<InetAddress> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private Future<Lookup<List<InetAddress>>> addresses(HostName name) {

@@ -1,6 +1,7 @@
 package dev.mailcert.diagnose;
 
 import dev.mailcert.HostName;
+import dev.mailcert.discover.Discovery;
 import dev.mailcert.probe.Protocol;
 import java.time.Duration;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
  * verification ({@code candidates}).
  */
 public record Diagnosis(CheckRequest request, HostName server, String serverSource, DnsFindings dns,
-                        List<EndpointResult> endpoints, List<Candidate> candidates, List<String> notes, Duration elapsed) {
+                        Discovery discovery, List<EndpointResult> endpoints, List<Candidate> candidates,
+                        List<String> notes, Duration elapsed) {
 
     public Diagnosis {
         endpoints = List.copyOf(endpoints);
@@ -21,5 +23,13 @@ public record Diagnosis(CheckRequest request, HostName server, String serverSour
 
     public List<EndpointResult> endpoints(Protocol protocol) {
         return endpoints.stream().filter(e -> e.endpoint().protocol() == protocol).toList();
+    }
+
+    /** Every connection judged for {@code host}: as the configured server or as a candidate. */
+    public List<EndpointResult> results(HostName host) {
+        if (host.equals(server)) {
+            return endpoints;
+        }
+        return candidates.stream().filter(c -> c.host().equals(host)).flatMap(c -> c.verification().stream()).toList();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailcert.advise.Advice;
+import dev.mailcert.advise.ClientPath;
 import dev.mailcert.advise.Recommendation;
 import dev.mailcert.cert.CertificateProblem;
 import dev.mailcert.cert.CertificateSummary;
@@ -43,6 +44,8 @@ public final class JsonReport {
         all.forEach(e -> endpoint(endpoints.addObject(), e));
         ArrayNode candidates = root.putArray("candidates");
         d.candidates().forEach(c -> candidate(candidates.addObject(), c));
+        ArrayNode discovery = root.putArray("discovery");
+        advice.clientPaths().forEach(p -> clientPath(discovery.addObject(), p));
         root.put("headline", advice.headline());
         strings(root.putArray("explanation"), advice.why());
         strings(root.putArray("askProvider"), advice.askProvider());
@@ -95,6 +98,27 @@ public final class JsonReport {
         node.put("notBefore", c.notBefore().toString());
         node.put("notAfter", c.notAfter().toString());
         node.put("sha256", c.sha256());
+    }
+
+    private static void clientPath(ObjectNode node, ClientPath p) {
+        node.put("source", p.path().source().id());
+        node.put("location", p.path().location());
+        node.put("outcome", p.path().outcome().id());
+        ArrayNode servers = node.putArray("servers");
+        for (ClientPath.Setting s : p.settings()) {
+            ObjectNode server = servers.addObject();
+            server.put("protocol", s.server().protocol().id());
+            server.put("host", s.server().host());
+            server.put("port", s.server().port());
+            server.put("security", s.server().socketType().security().map(sec -> sec.id()).orElse("plain"));
+            Boolean warns = s.warning().warns();
+            if (warns == null) {
+                server.putNull("warns");
+            } else {
+                server.put("warns", warns);
+            }
+        }
+        node.put("detail", p.path().detail());
     }
 
     private static void candidate(ObjectNode node, Candidate c) {

@@ -2,6 +2,7 @@ package dev.mailcert.report;
 
 import dev.mailcert.Printable;
 import dev.mailcert.advise.Advice;
+import dev.mailcert.advise.ClientPath;
 import dev.mailcert.advise.Recommendation;
 import dev.mailcert.cert.CertificateProblem;
 import dev.mailcert.cert.CertificateSummary;
@@ -32,6 +33,7 @@ public final class TextReport {
         settings(d, advice, out, style);
         section(out, style, "Why", advice.why());
         section(out, style, "What to ask your provider", advice.askProvider());
+        clientPaths(advice, out, style);
         details(d, out, style);
         return out.toString();
     }
@@ -65,6 +67,32 @@ public final class TextReport {
         }
         out.append(style.bold(title)).append('\n');
         lines.forEach(line -> out.append("  - ").append(line).append('\n'));
+        out.append('\n');
+    }
+
+    /** Each discovery path a mail client may take: what it found and whether following it warns. */
+    private static void clientPaths(Advice advice, StringBuilder out, Style style) {
+        if (advice.clientPaths().isEmpty()) {
+            return;
+        }
+        out.append(style.bold("How mail clients find your server")).append('\n');
+        for (ClientPath path : advice.clientPaths()) {
+            out.append(String.format("  %-17s ", path.path().source().id()));
+            if (path.settings().isEmpty()) {
+                out.append(style.dim(path.path().outcome().id() + ": " + Printable.of(path.path().detail()))).append('\n');
+                continue;
+            }
+            out.append(Printable.of(path.path().location())).append('\n');
+            for (ClientPath.Setting s : path.settings()) {
+                String verdict = switch (s.warning()) {
+                    case NONE -> style.green(s.warning().plain());
+                    case WARNS, PLAINTEXT -> style.red(s.warning().plain());
+                    case NOT_CHECKED -> style.dim(s.warning().plain());
+                };
+                out.append(String.format("      %-4s %-30s port %-5d %-8s ", s.server().protocol().id(),
+                        Printable.of(s.server().host()), s.server().port(), s.server().socketType().name())).append(verdict).append('\n');
+            }
+        }
         out.append('\n');
     }
 

@@ -10,6 +10,7 @@ import dev.mailcert.diagnose.DnsFindings;
 import dev.mailcert.diagnose.EndpointResult;
 import dev.mailcert.diagnose.Evidence;
 import dev.mailcert.diagnose.Target;
+import dev.mailcert.discover.Discovery;
 import dev.mailcert.dns.Lookup;
 import dev.mailcert.probe.Endpoint;
 import dev.mailcert.probe.Handshake;
@@ -62,7 +63,8 @@ final class Diagnoses {
         DnsFindings dns = new DnsFindings(new Lookup.Found<>(List.of(ADDRESS), List.of()),
                 new Lookup.NoData<>("customer.example"), new Lookup.NoData<>("customer.example"), Map.of(), Map.of());
         CheckRequest request = CheckRequest.of(Target.parse("alice@customer.example"), SERVER);
-        return new Diagnosis(request, SERVER, "configured", dns, endpoints, List.of(candidates), List.of(), Duration.ZERO);
+        return new Diagnosis(request, SERVER, "configured", dns, new Discovery(List.of()), endpoints,
+                List.of(candidates), List.of(), Duration.ZERO);
     }
 
     /** {@code validOn}: protocols on which the candidate's own handshake had no problem, e.g. "imap pop3". */
