@@ -157,7 +157,8 @@ public final class PlistReader {
 
         private byte[] data(String text) {
             try {
-                return Base64.getMimeDecoder().decode(text.strip());
+                // Apple wraps the Base64 text in lines; anything else outside the alphabet is an error.
+                return Base64.getDecoder().decode(text.replaceAll("\\s", ""));
             } catch (IllegalArgumentException e) {
                 throw reject("data is not Base64");
             }
