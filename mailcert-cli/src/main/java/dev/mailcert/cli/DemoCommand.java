@@ -47,6 +47,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             List<String> args = new ArrayList<>(List.of("check"));
             args.addAll(lab.checkArgs());
+            args.add("--offline"); // the lab is the whole world: never ask Mozilla's ISP database
             if (json) {
                 args.add("--json");
             }

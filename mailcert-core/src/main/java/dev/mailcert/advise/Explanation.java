@@ -206,18 +206,25 @@ final class Explanation {
 
     /** Say which of the domain's own published settings lead clients to the warning. */
     private static void clientPathsThatWarn(List<ClientPath> paths, List<String> why) {
+        Set<String> files = new LinkedHashSet<>();
+        Set<String> hosts = new LinkedHashSet<>();
         for (ClientPath path : paths) {
-            List<String> warning = path.settings().stream().filter(s -> s.warning() == ClientWarning.WARNS)
-                    .map(s -> s.server().host()).distinct().toList();
-            boolean published = switch (path.path().source()) {
-                case AUTOCONFIG, WELL_KNOWN, AUTODISCOVER, AUTODISCOVER_SRV -> true;
-                case ISPDB, ISPDB_MX, SRV, MX, GUESS -> false;
+            String file = switch (path.path().source()) {
+                case AUTOCONFIG, WELL_KNOWN -> "autoconfig";
+                case AUTODISCOVER, AUTODISCOVER_SRV -> "Autodiscover";
+                case ISPDB, ISPDB_MX, SRV, MX, GUESS -> "";
             };
-            if (published && !warning.isEmpty()) {
-                why.add("Your domain's " + path.path().source().id() + " file sends mail clients to "
-                        + dev.mailcert.Printable.of(String.join(", ", warning))
-                        + ", which warns: whoever publishes it should change it to the names above.");
+            List<String> warning = path.settings().stream().filter(s -> s.warning() == ClientWarning.WARNS)
+                    .map(s -> s.server().host()).toList();
+            if (!file.isEmpty() && !warning.isEmpty()) {
+                files.add(file);
+                hosts.addAll(warning);
             }
+        }
+        if (!hosts.isEmpty()) {
+            why.add("Your domain publishes " + String.join(" and ", files) + " settings that send mail clients to "
+                    + dev.mailcert.Printable.of(String.join(", ", hosts))
+                    + ", which warns: whoever maintains them should change them to the names above.");
         }
     }
 

@@ -71,8 +71,8 @@ final class CheckRun {
 
     private Diagnosis diagnose(long started) {
         HostName domain = request.target().domain();
-        String address = request.target().localPart().isPresent() ? request.target().input() : null;
-        Future<Discovery> discovery = submit(() -> discoverer.map(d -> d.discover(address, domain,
+        String email = request.target().localPart().isPresent() ? request.target().input() : null;
+        Future<Discovery> discovery = submit(() -> discoverer.map(d -> d.discover(email, domain,
                 Discoverer.HTTPS_PORT + request.portOffset(), deadline)).orElse(new Discovery(List.of())));
         Future<Lookup<List<MxHost>>> mx = submit(() -> dns.mx(domain.value(), deadline));
         Future<Lookup<List<String>>> ns = submit(() -> dns.ns(domain.value(), deadline));

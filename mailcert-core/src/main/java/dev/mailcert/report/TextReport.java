@@ -76,13 +76,20 @@ public final class TextReport {
             return;
         }
         out.append(style.bold("How mail clients find your server")).append('\n');
+        java.util.Map<String, List<String>> empty = new java.util.LinkedHashMap<>();
         for (ClientPath path : advice.clientPaths()) {
-            out.append(String.format("  %-17s ", path.path().source().id()));
             if (path.settings().isEmpty()) {
-                out.append(style.dim(path.path().outcome().id() + ": " + Printable.of(path.path().detail()))).append('\n');
+                String outcome = switch (path.path().outcome()) {
+                    case NOT_FOUND -> "nothing published at";
+                    case FAILED -> "failed";
+                    case SKIPPED -> "skipped";
+                    case TIMEOUT -> "no answer in time from";
+                    case FOUND -> "found";
+                };
+                empty.computeIfAbsent(outcome, k -> new java.util.ArrayList<>()).add(Printable.of(path.path().location()));
                 continue;
             }
-            out.append(Printable.of(path.path().location())).append('\n');
+            out.append("  ").append(sourceName(path)).append(": ").append(Printable.of(path.path().location())).append('\n');
             for (ClientPath.Setting s : path.settings()) {
                 String verdict = switch (s.warning()) {
                     case NONE -> style.green(s.warning().plain());
@@ -90,10 +97,27 @@ public final class TextReport {
                     case NOT_CHECKED -> style.dim(s.warning().plain());
                 };
                 out.append(String.format("      %-4s %-30s port %-5d %-8s ", s.server().protocol().id(),
-                        Printable.of(s.server().host()), s.server().port(), s.server().socketType().name())).append(verdict).append('\n');
+                        Printable.of(s.server().host()), s.server().port(), s.server().socketType().name()))
+                        .append(verdict).append('\n');
             }
         }
+        empty.forEach((outcome, paths) -> out.append(style.dim("  " + outcome + ": " + String.join(", ", paths)))
+                .append('\n'));
         out.append('\n');
+    }
+
+    private static String sourceName(ClientPath path) {
+        return switch (path.path().source()) {
+            case AUTOCONFIG -> "Thunderbird autoconfig";
+            case WELL_KNOWN -> "Thunderbird autoconfig (well-known URL)";
+            case ISPDB -> "Thunderbird ISP database";
+            case ISPDB_MX -> "Thunderbird ISP database, by MX";
+            case AUTODISCOVER -> "Outlook Autodiscover";
+            case AUTODISCOVER_SRV -> "Outlook Autodiscover, by SRV";
+            case SRV -> "SRV record";
+            case MX -> "MX record";
+            case GUESS -> "guess";
+        };
     }
 
     private static void details(Diagnosis d, StringBuilder out, Style style) {
