@@ -37,6 +37,7 @@ class DiscovererLabTest {
             <Response xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a"><Account>
             <AccountType>email</AccountType><Action>settings</Action>
             <Protocol><Type>IMAP</Type><Server>imap.provider.example</Server><Port>993</Port><SSL>on</SSL></Protocol>
+            <Protocol><Type>SMTP</Type><Server>imap.provider.example</Server><Port>465</Port><SSL>on</SSL></Protocol>
             </Account></Response></Autodiscover>""";
 
     /** well.example publishes only the well-known URL, SRV records and Autodiscover via SRV; bad.example a wrong certificate. */
@@ -167,7 +168,7 @@ class DiscovererLabTest {
             assertThat(d.paths(DiscoverySource.AUTODISCOVER_SRV).get(0)).satisfies(p -> {
                 assertThat(p.location()).isEqualTo("https://ad.provider.example:" + lab.httpsPort() + "/autodiscover/autodiscover.xml");
                 assertThat(p.outcome()).isEqualTo(Outcome.FOUND);
-                assertThat(p.servers()).extracting(ServerSetting::host).containsExactly("imap.provider.example");
+                assertThat(p.servers()).extracting(ServerSetting::host).containsOnly("imap.provider.example");
                 assertThat(p.detail()).contains("via SRV _autodiscover._tcp.well.example");
             });
             assertThat(d.hostNames()).startsWith("mail.provider.example", "imap.provider.example");

@@ -23,6 +23,7 @@ class DiscovererTest {
     private static final String ISPDB_ANSWER = """
             <clientConfig version="1.1"><emailProvider id="bighost.example">
             <incomingServer type="imap"><hostname>imap.bighost.example</hostname><port>993</port><socketType>SSL</socketType></incomingServer>
+            <outgoingServer type="smtp"><hostname>smtp.bighost.example</hostname><port>465</port><socketType>SSL</socketType></outgoingServer>
             </emailProvider></clientConfig>""";
 
     /** MX of every domain is mx1.bighost.example (10) and mx0.other.example (20); nothing else exists. */
@@ -81,7 +82,7 @@ class DiscovererTest {
         DiscoveryPath byMx = d.paths(DiscoverySource.ISPDB_MX).get(0);
         assertThat(byMx.outcome()).isEqualTo(Outcome.FOUND);
         assertThat(byMx.location()).isEqualTo("https://autoconfig.thunderbird.net/v1.1/bighost.example");
-        assertThat(byMx.servers()).extracting(ServerSetting::host).containsExactly("imap.bighost.example");
+        assertThat(byMx.servers()).extracting(ServerSetting::host).containsExactly("imap.bighost.example", "smtp.bighost.example");
         assertThat(d.paths(DiscoverySource.ISPDB).get(0).outcome()).isEqualTo(Outcome.NOT_FOUND);
         assertThat(d.hostNames()).startsWith("imap.bighost.example");
     }
