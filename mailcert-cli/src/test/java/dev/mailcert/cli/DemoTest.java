@@ -30,6 +30,15 @@ class DemoTest {
             assertThat(e.get("problems").get(0).asText()).isEqualTo("hostname-mismatch");
         });
         assertThat(json.get("candidates")).anySatisfy(c -> assertThat(c.get("verified").asBoolean()).isTrue());
+        // the domain's own autoconfig file leads Thunderbird to the name that warns
+        assertThat(json.get("discovery")).anySatisfy(p -> {
+            assertThat(p.get("source").asText()).isEqualTo("autoconfig");
+            assertThat(p.get("outcome").asText()).isEqualTo("found");
+            assertThat(p.get("servers")).allSatisfy(s -> {
+                assertThat(s.get("host").asText()).isEqualTo("mail.customer.example");
+                assertThat(s.get("warns").asBoolean()).isTrue();
+            });
+        });
     }
 
     @Test
