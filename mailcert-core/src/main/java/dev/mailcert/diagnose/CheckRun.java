@@ -119,10 +119,13 @@ final class CheckRun {
             }
         }
         search.addCertificates(serverResults);
+        Future<List<String>> withoutSni = submit(() -> ServerFindings.withoutSni(serverResults, prober, deadline));
+        notes.addAll(ServerFindings.differentAcrossAddresses(serverResults));
         addCandidates(candidates, search.namesFromCertificates(), search);
         Discovery discovered = await(discovery, () -> new Discovery(List.of()));
         search.addDiscovery(discovered);
         addCandidates(candidates, search.namesFromDiscovery(), search);
+        notes.addAll(await(withoutSni, List::of));
         List<Candidate> found = new ArrayList<>();
         for (var entry : candidates.entrySet()) {
             found.add(search.withEvidence(await(entry.getValue(),
