@@ -19,7 +19,8 @@ DNS_PORT=5353
 OFFSET=10000
 ADDRS=(127.0.0.2 127.0.0.3 127.0.0.4 127.0.0.5 127.0.0.6)
 MAIL_PORTS=(10993 10143 10995 10110 10465 10587 10025)
-PACKAGES=(dnsmasq-base dovecot-imapd dovecot-pop3d postfix bind9-dnsutils faketime openssl)
+# libplist-utils: plistutil checks the Apple profiles the tests write (the test is skipped without it)
+PACKAGES=(dnsmasq-base dovecot-imapd dovecot-pop3d postfix bind9-dnsutils faketime openssl libplist-utils)
 
 say() { printf 'real-lab: %s\n' "$*"; }
 die() { printf 'real-lab: %s\n' "$*" >&2; exit 1; }
