@@ -22,11 +22,11 @@ openssl_six() {
   done
 }
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
-echo "command: $cmd --json"
+echo "command: $cmd --offline --json"
 echo "peer:    openssl s_client x6 ($(openssl version)), sequential, same lab"
 declare -a m o inproc
 for i in $(seq "$rounds"); do
-  t=$(date +%s%N); json=$(eval "$cmd --json" || true); m+=("$(ms "$t")")
+  t=$(date +%s%N); json=$(eval "$cmd --offline --json" || true); m+=("$(ms "$t")")
   inproc+=("$(sed -n 's/.*"elapsedMs" : \([0-9]*\).*/\1/p' <<<"$json")")
   t=$(date +%s%N); openssl_six; o+=("$(ms "$t")")
 done
