@@ -17,7 +17,7 @@ record PresentedName(String raw, Kind kind, String name) {
         WILDCARD,
         /** A "*" anywhere but as the entire left-most label ("f*.x.com", "*x.com", "a.*.com"): covers nothing. */
         INVALID_WILDCARD,
-        /** "*.com": fewer than two labels after the wildcard, as broad as a public suffix: covers nothing. */
+        /** "*.com", "*.co.uk": a wildcard directly over a public suffix (or a single label): covers nothing. */
         TOO_BROAD_WILDCARD,
         /** Not a host name in A-label form (U-labels, underscores, bad punycode, empty labels): covers nothing. */
         NOT_A_NAME
@@ -33,14 +33,23 @@ record PresentedName(String raw, Kind kind, String name) {
             if (!isALabelName(base)) {
                 return new PresentedName(raw, Kind.NOT_A_NAME, base);
             }
-            // Rule: a wildcard needs at least two labels after it, so "*.com" never covers "example.com".
-            boolean tooBroad = base.indexOf('.') < 0;
+            // Rule: a wildcard must not stand for a registrable domain: "*.com" and "*.co.uk" cover nothing
+            // (RFC 9525 §7.1 on the reach of wildcards; browsers refuse such certificates by the Public Suffix List).
+            boolean tooBroad = base.indexOf('.') < 0 || isPublicSuffix(base);
             return new PresentedName(raw, tooBroad ? Kind.TOO_BROAD_WILDCARD : Kind.WILDCARD, base);
         }
         if (lower.indexOf('*') >= 0) {
             return new PresentedName(raw, Kind.INVALID_WILDCARD, lower);
         }
         return new PresentedName(raw, isALabelName(lower) ? Kind.EXACT : Kind.NOT_A_NAME, lower);
+    }
+
+    private static boolean isPublicSuffix(String name) {
+        try {
+            return com.google.common.net.InternetDomainName.from(name).isRegistrySuffix(); // ICANN section, as browsers use it
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Letters, digits and hyphens only (RFC 5890 A-labels), and every "xn--" label decodes. */
@@ -88,8 +97,8 @@ record PresentedName(String raw, Kind kind, String name) {
             }
             case INVALID_WILDCARD -> shown + " is not a valid wildcard (the * must be the entire left-most label)"
                     + " and covers nothing";
-            case TOO_BROAD_WILDCARD -> shown + " is too broad to be accepted (a wildcard needs at least two labels"
-                    + " after it) and covers nothing";
+            case TOO_BROAD_WILDCARD -> shown + " is too broad to be accepted (a wildcard may not stand for a whole"
+                    + " registrable domain under a public suffix such as " + name + ") and covers nothing";
             case NOT_A_NAME -> shown + " is not a DNS name in A-label form and covers nothing";
         };
     }

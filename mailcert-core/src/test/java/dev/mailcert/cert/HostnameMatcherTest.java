@@ -67,7 +67,8 @@ class HostnameMatcherTest {
             # a wildcard needs at least two labels after it
             example.com             | *.com                               | false
             foo.com                 | *.com                               | false
-            bar.co.uk               | *.co.uk                             | true
+            bar.co.uk               | *.co.uk                             | false
+            www.example.co.uk       | *.example.co.uk                     | true
             # IDNs compare as A-labels (RFC 5890); SAN entries that are not A-label names never match
             bücher.example          | xn--bcher-kva.example               | true
             BÜCHER.example          | xn--bcher-kva.example               | true
