@@ -1,6 +1,7 @@
 package dev.mailcert.discover;
 
 import dev.mailcert.Deadline;
+import dev.mailcert.DeadlineWatch;
 import dev.mailcert.HostName;
 import dev.mailcert.Printable;
 import dev.mailcert.cert.Assessment;
@@ -192,7 +193,7 @@ public final class HttpsWebClient implements WebClient {
 
     private Attempt converse(Socket socket, String host, int port, Request request, Deadline deadline) {
         String where = request.uri().toString();
-        try (socket; ConnectionDeadline watch = ConnectionDeadline.watch(socket, deadline)) {
+        try (socket; DeadlineWatch watch = DeadlineWatch.start(socket, deadline)) {
             try {
                 SSLSocket ssl = (SSLSocket) tls.createSocket(socket, host, port, true);
                 SSLParameters parameters = ssl.getSSLParameters();
