@@ -17,16 +17,17 @@ import dev.mailcert.probe.Prober;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** One check in progress: its deadline, its threads, and every lookup and probe made once. */
 final class CheckRun {
@@ -36,7 +37,6 @@ final class CheckRun {
     static final int MAX_ADDRESSES = 8;
     static final int MAX_CANDIDATES = 24;
     static final int MAX_DISCOVERED_ADDRESSES = 2;
-    private static final Duration GRACE = Duration.ofMillis(500);
 
     private final Dns dns;
     private final Prober prober;
@@ -44,10 +44,10 @@ final class CheckRun {
     private final Optional<Discoverer> discoverer;
     private final CheckRequest request;
     private final Deadline deadline;
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final CheckThreads threads;
     private final Map<HostName, Future<Lookup<List<InetAddress>>>> addressLookups = new ConcurrentHashMap<>();
     private final Map<ProbeKey, Future<EndpointResult>> probes = new ConcurrentHashMap<>();
-    private final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
 
     private record ProbeKey(HostName host, InetAddress address, Endpoint endpoint) {}
 
@@ -58,14 +58,13 @@ final class CheckRun {
         this.discoverer = discoverer;
         this.request = request;
         this.deadline = Deadline.after(request.timeout());
+        this.threads = new CheckThreads(deadline, notes::add);
     }
 
     Diagnosis diagnose() {
         long started = System.nanoTime();
-        try {
+        try (threads) {
             return diagnose(started);
-        } finally {
-            threads.shutdownNow();
         }
     }
 
@@ -107,7 +106,7 @@ final class CheckRun {
         DnsFindings findings = new DnsFindings(serverLookup,
                 await(mx, () -> new Lookup.Timeout<>(domain.value())),
                 await(ns, () -> new Lookup.Timeout<>(domain.value())),
-                awaitAll(srv), awaitAll(ptr));
+                threads.awaitAll(srv), threads.awaitAll(ptr));
         CandidateSearch search = new CandidateSearch(server, domain, findings);
         Map<HostName, Future<Candidate>> candidates = new LinkedHashMap<>();
         addCandidates(candidates, search.namesFromDns(), search);
@@ -225,7 +224,7 @@ final class CheckRun {
         }
         boolean sameServer = !shared.isEmpty();
         String note = sameServer ? "" : "another server: resolves to " + resolved.stream()
-                .map(InetAddress::getHostAddress).collect(java.util.stream.Collectors.joining(", "));
+                .map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
         return new Candidate(name, resolved, sameServer, Set.of(), verification, note);
     }
 
@@ -256,31 +255,11 @@ final class CheckRun {
                 .map(h -> assessor.assess(h.chain(), host.value(), request.at())));
     }
 
-    private <T> Future<T> submit(java.util.concurrent.Callable<T> task) {
+    private <T> Future<T> submit(Callable<T> task) {
         return threads.submit(task);
     }
 
-    private <K, T> Map<K, T> awaitAll(Map<K, Future<T>> futures) {
-        Map<K, T> results = new LinkedHashMap<>();
-        futures.forEach((key, future) -> results.put(key, await(future, () -> null)));
-        results.values().removeIf(java.util.Objects::isNull);
-        return results;
-    }
-
-    /** The task's result, or {@code onTimeout} when the deadline (plus a little grace) passes first. */
     private <T> T await(Future<T> future, Supplier<T> onTimeout) {
-        try {
-            return future.get(deadline.remaining().plus(GRACE).toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            future.cancel(true);
-            return onTimeout.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return onTimeout.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            // a bug in a stage, not something the network did: keep the check going and say so
-            notes.add("internal error in one step: " + e.getCause());
-            return onTimeout.get();
-        }
+        return threads.await(future, onTimeout);
     }
 }
