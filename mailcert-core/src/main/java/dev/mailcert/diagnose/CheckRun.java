@@ -107,9 +107,9 @@ final class CheckRun {
                 await(mx, () -> new Lookup.Timeout<>(domain.value())),
                 await(ns, () -> new Lookup.Timeout<>(domain.value())),
                 threads.awaitAll(srv), threads.awaitAll(ptr));
-        CandidateSearch search = new CandidateSearch(server, domain, findings);
+        CandidateSearch search = new CandidateSearch(server, domain, findings, addresses);
         Map<HostName, Future<Candidate>> candidates = new LinkedHashMap<>();
-        addCandidates(candidates, search.namesFromDns(), search);
+        addCandidates(candidates, search.namesFromDns(), search, discovery);
 
         List<EndpointResult> serverResults = new ArrayList<>();
         for (InetAddress address : addresses) {
@@ -120,10 +120,10 @@ final class CheckRun {
         search.addCertificates(serverResults);
         Future<List<String>> withoutSni = submit(() -> ServerFindings.withoutSni(serverResults, prober, deadline));
         notes.addAll(ServerFindings.differentAcrossAddresses(serverResults));
-        addCandidates(candidates, search.namesFromCertificates(), search);
+        addCandidates(candidates, search.namesFromCertificates(), search, discovery);
         Discovery discovered = await(discovery, () -> new Discovery(List.of()));
         search.addDiscovery(discovered);
-        addCandidates(candidates, search.namesFromDiscovery(), search);
+        addCandidates(candidates, search.namesFromDiscovery(), search, discovery);
         notes.addAll(await(withoutSni, List::of));
         List<Candidate> found = new ArrayList<>();
         for (var entry : candidates.entrySet()) {
@@ -136,7 +136,8 @@ final class CheckRun {
     }
 
     /** Starts the search of each new name, at most {@value #MAX_CANDIDATES} in all; says so when some are skipped. */
-    private void addCandidates(Map<HostName, Future<Candidate>> candidates, Iterable<HostName> names, CandidateSearch search) {
+    private void addCandidates(Map<HostName, Future<Candidate>> candidates, Iterable<HostName> names, CandidateSearch search,
+                               Future<Discovery> discovery) {
         int skipped = 0;
         for (HostName name : names) {
             if (candidates.containsKey(name)) {
@@ -146,7 +147,7 @@ final class CheckRun {
                 skipped++;
                 continue;
             }
-            candidates.put(name, submit(() -> candidate(name, search)));
+            candidates.put(name, submit(() -> candidate(name, search, discovery)));
         }
         if (skipped > 0) {
             notes.add(skipped + " more names for this server were found than mailcert checks (" + MAX_CANDIDATES
@@ -192,8 +193,12 @@ final class CheckRun {
         return new ServerChoice(guesses.get(0), "guess");
     }
 
-    /** Resolves a candidate name and, where it reaches a probed address, verifies it with its own SNI. */
-    private Candidate candidate(HostName name, CandidateSearch search) {
+    /**
+     * Resolves a candidate name and, where it reaches a probed address, verifies it with its own SNI.
+     * A name that points elsewhere is probed there only when the discovery paths name it, so this
+     * waits for discovery: a name found in DNS first may be named by autoconfig too.
+     */
+    private Candidate candidate(HostName name, CandidateSearch search, Future<Discovery> discovery) {
         Lookup<List<InetAddress>> lookup = await(addresses(name), () -> new Lookup.Timeout<>(name.value()));
         if (!lookup.found()) {
             return CandidateSearch.unresolved(name, "no address: " + lookup.plain());
@@ -210,7 +215,7 @@ final class CheckRun {
             }
         }
         // a name a mail client is told to use is judged where it points, to say whether that client warns
-        List<InetAddress> elsewhere = search.isDiscovered(name) && shared.isEmpty()
+        List<InetAddress> elsewhere = shared.isEmpty() && discovered(name, discovery)
                 ? resolved.subList(0, Math.min(resolved.size(), MAX_DISCOVERED_ADDRESSES)) : List.of();
         for (InetAddress address : elsewhere) {
             Endpoint.standard(request.portOffset()).forEach(endpoint -> probe(name, address, endpoint));
@@ -226,6 +231,10 @@ final class CheckRun {
         String note = sameServer ? "" : "another server: resolves to " + resolved.stream()
                 .map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
         return new Candidate(name, resolved, sameServer, Set.of(), verification, note);
+    }
+
+    private boolean discovered(HostName name, Future<Discovery> discovery) {
+        return await(discovery, () -> new Discovery(List.of())).hostNames().contains(name.value());
     }
 
     private static List<InetAddress> concat(List<InetAddress> a, List<InetAddress> b) {
