@@ -192,11 +192,11 @@ final class Explanation {
         Set<CertificateProblem> problems = EnumSet.noneOf(CertificateProblem.class);
         d.endpoints().forEach(r -> problems.addAll(r.problems()));
         d.candidates().forEach(c -> c.verification().forEach(r -> problems.addAll(r.problems())));
-        ask.add("Ask your provider for a server name whose certificate is issued by a trusted authority and "
-                + "covers that name, or to install one that covers " + d.server() + ".");
+        ask.add("Ask your provider which server name to type into your mail client: one whose certificate comes from "
+                + "a trusted authority and names that server. Or ask them to install a certificate that covers " + d.server() + ".");
         for (CertificateProblem p : problems) {
             ask.add(switch (p) {
-                case HOSTNAME_MISMATCH -> "Tell them: the certificate on " + d.server() + " does not cover that name.";
+                case HOSTNAME_MISMATCH -> "Tell them: the certificate the server presents for " + d.server() + " does not cover " + d.server() + ".";
                 case EXPIRED -> "Tell them: the server's certificate has expired and must be renewed.";
                 case NOT_YET_VALID -> "Tell them: the server's certificate is not valid yet (check the server's clock or the certificate dates).";
                 case SELF_SIGNED -> "Tell them: the server uses a self-signed certificate; mail clients cannot trust it. A free certificate from a public authority (e.g. Let's Encrypt) fixes this.";

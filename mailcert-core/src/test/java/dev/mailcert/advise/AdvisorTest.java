@@ -115,4 +115,13 @@ class AdvisorTest {
         assertThat(Advisor.advise(chosen).why()).first().asString().contains(words);
         assertThat(Advisor.advise(configured).why()).noneMatch(line -> line.contains("You did not say"));
     }
+
+    @Test
+    void advise_unfixableTellsTheProviderWhichNameIsNotCovered() {
+        Advice advice = Advisor.advise(Diagnoses.of("imap=hostname-mismatch"));
+
+        assertThat(advice.verdict()).isEqualTo(Verdict.UNFIXABLE);
+        assertThat(advice.askProvider()).contains(
+                "Tell them: the certificate the server presents for mail.customer.example does not cover mail.customer.example.");
+    }
 }
