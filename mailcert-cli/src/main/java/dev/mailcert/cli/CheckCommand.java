@@ -22,7 +22,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -35,9 +34,6 @@ final class CheckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "TARGET", description = "Your email address or mail domain.")
-    String target;
 
     @Mixin
     CheckOptions options;
@@ -55,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Outcome outcome = perform(options, target);
+        Outcome outcome = perform(options);
         print(outcome, json, out, parent.terminal());
         if (writeConfig != null) {
             PrintWriter notes = json ? spec.commandLine().getErr() : out;
@@ -64,8 +60,8 @@ final class CheckCommand implements Callable<Integer> {
         return outcome.advice().verdict().exitCode();
     }
 
-    static Outcome perform(CheckOptions options, String target) {
-        var request = options.request(target);
+    static Outcome perform(CheckOptions options) {
+        var request = options.request();
         Diagnosis diagnosis = options.engine().run(request);
         return new Outcome(diagnosis, Advisor.advise(diagnosis));
     }

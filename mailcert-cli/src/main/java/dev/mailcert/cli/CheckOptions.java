@@ -1,5 +1,6 @@
 package dev.mailcert.cli;
 
+import dev.mailcert.BadInputException;
 import dev.mailcert.HostName;
 import dev.mailcert.cert.CertificateAssessor;
 import dev.mailcert.cert.TrustAnchors;
@@ -18,11 +19,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** The options every command that runs a check shares. */
+/** The target and options every command that runs a check shares (check, config). */
 final class CheckOptions {
     /** At most this many connections at a time to one server address. */
     static final int CONNECTIONS_PER_ADDRESS = 4;
+
+    @Parameters(index = "0", paramLabel = "TARGET", description = "Your email address or mail domain.")
+    String target;
 
     @Option(names = "--server", paramLabel = "HOST",
             description = "The server name your mail client is configured with, e.g. mail.customer.example.")
@@ -46,8 +51,8 @@ final class CheckOptions {
             description = "Deadline for the whole check (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    CheckRequest request(String target) {
-        Optional<HostName> serverName = Optional.ofNullable(server).map(s -> parseServer(s));
+    CheckRequest request() {
+        Optional<HostName> serverName = Optional.ofNullable(server).map(CheckOptions::parseServer);
         return new CheckRequest(Target.parse(target), serverName, portOffset, Duration.ofSeconds(timeoutSeconds),
                 Instant.now());
     }
@@ -63,8 +68,8 @@ final class CheckOptions {
     private static HostName parseServer(String text) {
         try {
             return HostName.parse(text);
-        } catch (dev.mailcert.BadInputException e) {
-            throw new dev.mailcert.BadInputException("--server: " + e.getMessage());
+        } catch (BadInputException e) {
+            throw new BadInputException("--server: " + e.getMessage());
         }
     }
 }

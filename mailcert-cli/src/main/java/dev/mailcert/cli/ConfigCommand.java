@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "config", mixinStandardHelpOptions = true,
@@ -25,9 +24,6 @@ final class ConfigCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "TARGET", description = "Your email address or mail domain.")
-    String target;
 
     @Mixin
     CheckOptions options;
@@ -44,7 +40,7 @@ final class ConfigCommand implements Callable<Integer> {
         ConfigFormat chosen = format(format);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CheckCommand.Outcome outcome = CheckCommand.perform(options, target);
+        CheckCommand.Outcome outcome = CheckCommand.perform(options);
         Optional<ClientConfig> config = ClientConfigFiles.of(outcome.diagnosis(), outcome.advice());
         if (config.isEmpty()) {
             err.println("mailcert: no configuration written: no verified server name for both incoming and outgoing mail (verdict "

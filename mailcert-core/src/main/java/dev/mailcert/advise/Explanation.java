@@ -27,14 +27,7 @@ final class Explanation {
         String server = d.server().value();
         List<String> why = new ArrayList<>();
         List<String> ask = new ArrayList<>();
-        if (!"configured".equals(d.serverSource())) {
-            why.add("You did not say which server name your mail client uses, so mailcert checked " + server
-                    + ", the name a mail client would " + switch (d.serverSource()) {
-                        case "srv" -> "find in your domain's SRV records";
-                        case "mx" -> "fall back to (your domain's MX host)";
-                        default -> "guess first";
-                    } + ". Use --server NAME to check the name you typed.");
-        }
+        serverChoice(d).ifPresent(why::add);
         String headline = switch (verdict) {
             case OK -> server + " already has a valid certificate. Your mail client should not warn.";
             case FIXABLE -> fixableHeadline(server, recommendations, broken);
@@ -68,6 +61,19 @@ final class Explanation {
         List<ClientPath> paths = ClientPath.of(d);
         clientPathsThatWarn(paths, why);
         return new Advice(verdict, headline, recommendations, why, ask, paths);
+    }
+
+    /** Without --server, which name was checked and where a mail client would have found it. */
+    private static Optional<String> serverChoice(Diagnosis d) {
+        String found = switch (d.serverSource()) {
+            case "configured" -> null;
+            case "autoconfig" -> "find in the settings your domain publishes (autoconfig or Autodiscover)";
+            case "srv" -> "find in your domain's SRV records";
+            case "mx" -> "fall back to (your domain's MX host)";
+            default -> "guess first";
+        };
+        return Optional.ofNullable(found).map(how -> "You did not say which server name your mail client uses, so mailcert checked "
+                + d.server() + ", the name a mail client would " + how + ". Use --server NAME to check the name you typed.");
     }
 
     private static String fixableHeadline(String server, List<Recommendation> recommendations, List<Protocol> broken) {
@@ -186,11 +192,11 @@ final class Explanation {
         Set<CertificateProblem> problems = EnumSet.noneOf(CertificateProblem.class);
         d.endpoints().forEach(r -> problems.addAll(r.problems()));
         d.candidates().forEach(c -> c.verification().forEach(r -> problems.addAll(r.problems())));
-        ask.add("Ask your provider for a server name whose certificate is issued by a trusted authority and "
-                + "covers that name, or to install one that covers " + d.server() + ".");
+        ask.add("Ask your provider which server name to type into your mail client: one whose certificate comes from "
+                + "a trusted authority and names that server. Or ask them to install a certificate that covers " + d.server() + ".");
         for (CertificateProblem p : problems) {
             ask.add(switch (p) {
-                case HOSTNAME_MISMATCH -> "Tell them: the certificate on " + d.server() + " does not cover that name.";
+                case HOSTNAME_MISMATCH -> "Tell them: the certificate the server presents for " + d.server() + " does not cover " + d.server() + ".";
                 case EXPIRED -> "Tell them: the server's certificate has expired and must be renewed.";
                 case NOT_YET_VALID -> "Tell them: the server's certificate is not valid yet (check the server's clock or the certificate dates).";
                 case SELF_SIGNED -> "Tell them: the server uses a self-signed certificate; mail clients cannot trust it. A free certificate from a public authority (e.g. Let's Encrypt) fixes this.";

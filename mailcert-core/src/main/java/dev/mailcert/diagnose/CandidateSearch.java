@@ -31,13 +31,17 @@ final class CandidateSearch {
     private final HostName server;
     private final HostName domain;
     private final DnsFindings dns;
+    private final Set<InetAddress> probed;
+    // filled on the check's own thread only, between the rounds of names
     private final Set<X509Certificate> leaves = new LinkedHashSet<>();
-    private volatile Discovery discovery = new Discovery(List.of());
+    private Discovery discovery = new Discovery(List.of());
 
-    CandidateSearch(HostName server, HostName domain, DnsFindings dns) {
+    /** {@code probed}: the server's addresses that were probed (DNS may give more than are probed). */
+    CandidateSearch(HostName server, HostName domain, DnsFindings dns, List<InetAddress> probed) {
         this.server = server;
         this.domain = domain;
         this.dns = dns;
+        this.probed = Set.copyOf(probed);
     }
 
     HostName server() {
@@ -45,7 +49,7 @@ final class CandidateSearch {
     }
 
     Set<InetAddress> probedAddresses() {
-        return Set.copyOf(dns.addresses());
+        return probed;
     }
 
     /** Names DNS offers: PTR names of the probed addresses, MX hosts, SRV targets, CNAME chain. */
@@ -89,10 +93,6 @@ final class CandidateSearch {
         discovery.hostNames().forEach(n -> hostName(n).ifPresent(names::add));
         names.remove(server);
         return names;
-    }
-
-    boolean isDiscovered(HostName name) {
-        return discovery.hostNames().contains(name.value());
     }
 
     /** The first IMAP server named by a file the domain publishes (autoconfig, well-known, Autodiscover). */

@@ -17,16 +17,17 @@ import dev.mailcert.probe.Prober;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** One check in progress: its deadline, its threads, and every lookup and probe made once. */
 final class CheckRun {
@@ -36,7 +37,6 @@ final class CheckRun {
     static final int MAX_ADDRESSES = 8;
     static final int MAX_CANDIDATES = 24;
     static final int MAX_DISCOVERED_ADDRESSES = 2;
-    private static final Duration GRACE = Duration.ofMillis(500);
 
     private final Dns dns;
     private final Prober prober;
@@ -44,10 +44,10 @@ final class CheckRun {
     private final Optional<Discoverer> discoverer;
     private final CheckRequest request;
     private final Deadline deadline;
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final CheckThreads threads;
     private final Map<HostName, Future<Lookup<List<InetAddress>>>> addressLookups = new ConcurrentHashMap<>();
     private final Map<ProbeKey, Future<EndpointResult>> probes = new ConcurrentHashMap<>();
-    private final List<String> notes = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
 
     private record ProbeKey(HostName host, InetAddress address, Endpoint endpoint) {}
 
@@ -58,14 +58,13 @@ final class CheckRun {
         this.discoverer = discoverer;
         this.request = request;
         this.deadline = Deadline.after(request.timeout());
+        this.threads = new CheckThreads(deadline, notes::add);
     }
 
     Diagnosis diagnose() {
         long started = System.nanoTime();
-        try {
+        try (threads) {
             return diagnose(started);
-        } finally {
-            threads.shutdownNow();
         }
     }
 
@@ -107,10 +106,10 @@ final class CheckRun {
         DnsFindings findings = new DnsFindings(serverLookup,
                 await(mx, () -> new Lookup.Timeout<>(domain.value())),
                 await(ns, () -> new Lookup.Timeout<>(domain.value())),
-                awaitAll(srv), awaitAll(ptr));
-        CandidateSearch search = new CandidateSearch(server, domain, findings);
+                threads.awaitAll(srv), threads.awaitAll(ptr));
+        CandidateSearch search = new CandidateSearch(server, domain, findings, addresses);
         Map<HostName, Future<Candidate>> candidates = new LinkedHashMap<>();
-        addCandidates(candidates, search.namesFromDns(), search);
+        addCandidates(candidates, search.namesFromDns(), search, discovery);
 
         List<EndpointResult> serverResults = new ArrayList<>();
         for (InetAddress address : addresses) {
@@ -121,10 +120,10 @@ final class CheckRun {
         search.addCertificates(serverResults);
         Future<List<String>> withoutSni = submit(() -> ServerFindings.withoutSni(serverResults, prober, deadline));
         notes.addAll(ServerFindings.differentAcrossAddresses(serverResults));
-        addCandidates(candidates, search.namesFromCertificates(), search);
+        addCandidates(candidates, search.namesFromCertificates(), search, discovery);
         Discovery discovered = await(discovery, () -> new Discovery(List.of()));
         search.addDiscovery(discovered);
-        addCandidates(candidates, search.namesFromDiscovery(), search);
+        addCandidates(candidates, search.namesFromDiscovery(), search, discovery);
         notes.addAll(await(withoutSni, List::of));
         List<Candidate> found = new ArrayList<>();
         for (var entry : candidates.entrySet()) {
@@ -137,7 +136,8 @@ final class CheckRun {
     }
 
     /** Starts the search of each new name, at most {@value #MAX_CANDIDATES} in all; says so when some are skipped. */
-    private void addCandidates(Map<HostName, Future<Candidate>> candidates, Iterable<HostName> names, CandidateSearch search) {
+    private void addCandidates(Map<HostName, Future<Candidate>> candidates, Iterable<HostName> names, CandidateSearch search,
+                               Future<Discovery> discovery) {
         int skipped = 0;
         for (HostName name : names) {
             if (candidates.containsKey(name)) {
@@ -147,7 +147,7 @@ final class CheckRun {
                 skipped++;
                 continue;
             }
-            candidates.put(name, submit(() -> candidate(name, search)));
+            candidates.put(name, submit(() -> candidate(name, search, discovery)));
         }
         if (skipped > 0) {
             notes.add(skipped + " more names for this server were found than mailcert checks (" + MAX_CANDIDATES
@@ -193,8 +193,12 @@ final class CheckRun {
         return new ServerChoice(guesses.get(0), "guess");
     }
 
-    /** Resolves a candidate name and, where it reaches a probed address, verifies it with its own SNI. */
-    private Candidate candidate(HostName name, CandidateSearch search) {
+    /**
+     * Resolves a candidate name and, where it reaches a probed address, verifies it with its own SNI.
+     * A name that points elsewhere is probed there only when the discovery paths name it, so this
+     * waits for discovery: a name found in DNS first may be named by autoconfig too.
+     */
+    private Candidate candidate(HostName name, CandidateSearch search, Future<Discovery> discovery) {
         Lookup<List<InetAddress>> lookup = await(addresses(name), () -> new Lookup.Timeout<>(name.value()));
         if (!lookup.found()) {
             return CandidateSearch.unresolved(name, "no address: " + lookup.plain());
@@ -211,7 +215,7 @@ final class CheckRun {
             }
         }
         // a name a mail client is told to use is judged where it points, to say whether that client warns
-        List<InetAddress> elsewhere = search.isDiscovered(name) && shared.isEmpty()
+        List<InetAddress> elsewhere = shared.isEmpty() && discovered(name, discovery)
                 ? resolved.subList(0, Math.min(resolved.size(), MAX_DISCOVERED_ADDRESSES)) : List.of();
         for (InetAddress address : elsewhere) {
             Endpoint.standard(request.portOffset()).forEach(endpoint -> probe(name, address, endpoint));
@@ -225,8 +229,12 @@ final class CheckRun {
         }
         boolean sameServer = !shared.isEmpty();
         String note = sameServer ? "" : "another server: resolves to " + resolved.stream()
-                .map(InetAddress::getHostAddress).collect(java.util.stream.Collectors.joining(", "));
+                .map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
         return new Candidate(name, resolved, sameServer, Set.of(), verification, note);
+    }
+
+    private boolean discovered(HostName name, Future<Discovery> discovery) {
+        return await(discovery, () -> new Discovery(List.of())).hostNames().contains(name.value());
     }
 
     private static List<InetAddress> concat(List<InetAddress> a, List<InetAddress> b) {
@@ -256,31 +264,11 @@ final class CheckRun {
                 .map(h -> assessor.assess(h.chain(), host.value(), request.at())));
     }
 
-    private <T> Future<T> submit(java.util.concurrent.Callable<T> task) {
+    private <T> Future<T> submit(Callable<T> task) {
         return threads.submit(task);
     }
 
-    private <K, T> Map<K, T> awaitAll(Map<K, Future<T>> futures) {
-        Map<K, T> results = new LinkedHashMap<>();
-        futures.forEach((key, future) -> results.put(key, await(future, () -> null)));
-        results.values().removeIf(java.util.Objects::isNull);
-        return results;
-    }
-
-    /** The task's result, or {@code onTimeout} when the deadline (plus a little grace) passes first. */
     private <T> T await(Future<T> future, Supplier<T> onTimeout) {
-        try {
-            return future.get(deadline.remaining().plus(GRACE).toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            future.cancel(true);
-            return onTimeout.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return onTimeout.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            // a bug in a stage, not something the network did: keep the check going and say so
-            notes.add("internal error in one step: " + e.getCause());
-            return onTimeout.get();
-        }
+        return threads.await(future, onTimeout);
     }
 }

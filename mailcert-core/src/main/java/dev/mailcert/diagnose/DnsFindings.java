@@ -4,6 +4,8 @@ import dev.mailcert.dns.Lookup;
 import dev.mailcert.dns.MxHost;
 import dev.mailcert.dns.ServiceRecord;
 import java.net.InetAddress;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +19,9 @@ public record DnsFindings(Lookup<List<InetAddress>> serverAddresses, Lookup<List
                           Map<String, Lookup<List<ServiceRecord>>> srv, Map<InetAddress, Lookup<List<String>>> ptr) {
 
     public DnsFindings {
-        srv = Map.copyOf(srv);
-        ptr = Map.copyOf(ptr);
+        // in the order asked, so names and report lines come out the same on every run
+        srv = Collections.unmodifiableMap(new LinkedHashMap<>(srv));
+        ptr = Collections.unmodifiableMap(new LinkedHashMap<>(ptr));
     }
 
     /** The configured name's CNAME chain (aliases followed to reach its addresses). */

@@ -1,6 +1,7 @@
 package dev.mailcert.discover;
 
 import dev.mailcert.Deadline;
+import dev.mailcert.DeadlineWatch;
 import dev.mailcert.HostName;
 import dev.mailcert.Printable;
 import dev.mailcert.cert.Assessment;
@@ -13,6 +14,7 @@ import dev.mailcert.discover.HttpResponseReader.MalformedResponseException;
 import dev.mailcert.discover.WebResponse.Kind;
 import dev.mailcert.dns.Dns;
 import dev.mailcert.dns.Lookup;
+import dev.mailcert.probe.ChainCapture;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,11 +27,9 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -70,7 +70,6 @@ public final class HttpsWebClient implements WebClient {
 
     private final Dns dns;
     private final CertificateAssessor assessor;
-    private final SSLSocketFactory tls;
 
     /** Trusts the JDK's default trust store, like a mail client on this machine. */
     public HttpsWebClient(Dns dns) {
@@ -80,13 +79,6 @@ public final class HttpsWebClient implements WebClient {
     public HttpsWebClient(Dns dns, TrustAnchors trust) {
         this.dns = dns;
         this.assessor = new CertificateAssessor(trust);
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new ServedChain()}, null);
-            this.tls = context.getSocketFactory();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK offers no TLS client context", e);
-        }
     }
 
     @Override
@@ -192,15 +184,17 @@ public final class HttpsWebClient implements WebClient {
 
     private Attempt converse(Socket socket, String host, int port, Request request, Deadline deadline) {
         String where = request.uri().toString();
-        try (socket; ConnectionDeadline watch = ConnectionDeadline.watch(socket, deadline)) {
+        try (socket; DeadlineWatch watch = DeadlineWatch.start(socket, deadline)) {
             try {
-                SSLSocket ssl = (SSLSocket) tls.createSocket(socket, host, port, true);
+                // the handshake finishes whatever the server sends; the captured chain is judged before any request byte
+                ChainCapture capture = new ChainCapture();
+                SSLSocket ssl = (SSLSocket) capturing(capture).createSocket(socket, host, port, true);
                 SSLParameters parameters = ssl.getSSLParameters();
                 parameters.setServerNames(List.of(new SNIHostName(host)));
                 ssl.setSSLParameters(parameters);
                 ssl.setSoTimeout(deadline.socketTimeoutMillis(STEP_CAP));
                 ssl.startHandshake();
-                String refused = refusal(ssl.getSession().getPeerCertificates(), host);
+                String refused = refusal(capture.chain(), host);
                 if (refused != null) {
                     return new Attempt.Unanswered(failed(where, refused));
                 }
@@ -224,10 +218,19 @@ public final class HttpsWebClient implements WebClient {
         }
     }
 
+    /** A fresh context per connection: no session is resumed, so every fetch sees and judges the chain. */
+    private static SSLSocketFactory capturing(ChainCapture capture) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {capture}, null);
+            return context.getSocketFactory();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK offers no TLS client context", e);
+        }
+    }
+
     /** Null when the certificate is valid for {@code host}; else what a mail client would object to. */
-    private String refusal(Certificate[] served, String host) {
-        List<X509Certificate> chain = Arrays.stream(served)
-                .filter(X509Certificate.class::isInstance).map(X509Certificate.class::cast).toList();
+    private String refusal(List<X509Certificate> chain, String host) {
         if (chain.isEmpty()) {
             return "the server sent no X.509 certificate";
         }

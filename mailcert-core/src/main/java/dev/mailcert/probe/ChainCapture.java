@@ -9,13 +9,13 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * A trust manager that records the chain the server sent and accepts it, whatever it is: the
  * prober only captures, and certificate assessment judges the chain afterwards with full rules.
- * Used for one connection only; never as a client's trust decision.
+ * Used for one connection only (a fresh SSL context each), never as a client's trust decision.
  */
-final class ChainCapture extends X509ExtendedTrustManager {
+public final class ChainCapture extends X509ExtendedTrustManager {
     private volatile List<X509Certificate> chain = List.of();
 
     /** The chain as the server sent it, leaf first; empty before the server's certificates arrived. */
-    List<X509Certificate> chain() {
+    public List<X509Certificate> chain() {
         return chain;
     }
 

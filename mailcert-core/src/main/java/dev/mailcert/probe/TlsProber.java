@@ -1,6 +1,7 @@
 package dev.mailcert.probe;
 
 import dev.mailcert.Deadline;
+import dev.mailcert.DeadlineWatch;
 import dev.mailcert.Printable;
 import java.io.IOException;
 import java.io.OutputStream;

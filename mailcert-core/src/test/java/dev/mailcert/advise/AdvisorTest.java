@@ -4,6 +4,7 @@ import static dev.mailcert.advise.Diagnoses.candidate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcert.diagnose.Candidate;
+import dev.mailcert.diagnose.Diagnosis;
 import dev.mailcert.probe.Protocol;
 import dev.mailcert.probe.Security;
 import java.util.stream.Collectors;
@@ -96,5 +97,31 @@ class AdvisorTest {
         assertThat(advice.verdict()).isEqualTo(Verdict.FIXABLE);
         assertThat(advice.recommendations()).extracting(Recommendation::protocol).containsExactly(Protocol.IMAP);
         assertThat(advice.why()).anyMatch(line -> line.contains("No verified name was found for SMTP"));
+    }
+
+    @ParameterizedTest(name = "server from {0}: {1}")
+    @CsvSource({
+            "autoconfig, the name a mail client would find in the settings your domain publishes (autoconfig or Autodiscover)",
+            "srv,        the name a mail client would find in your domain's SRV records",
+            "mx,         the name a mail client would fall back to (your domain's MX host)",
+            "guess,      the name a mail client would guess first",
+    })
+    void advise_saysWhereAChosenServerNameCameFrom(String source, String words) {
+        Diagnosis configured = Diagnoses.of("imap=valid");
+        Diagnosis chosen = new Diagnosis(configured.request(), configured.server(), source, configured.dns(),
+                configured.discovery(), configured.endpoints(), configured.candidates(), configured.notes(),
+                configured.elapsed());
+
+        assertThat(Advisor.advise(chosen).why()).first().asString().contains(words);
+        assertThat(Advisor.advise(configured).why()).noneMatch(line -> line.contains("You did not say"));
+    }
+
+    @Test
+    void advise_unfixableTellsTheProviderWhichNameIsNotCovered() {
+        Advice advice = Advisor.advise(Diagnoses.of("imap=hostname-mismatch"));
+
+        assertThat(advice.verdict()).isEqualTo(Verdict.UNFIXABLE);
+        assertThat(advice.askProvider()).contains(
+                "Tell them: the certificate the server presents for mail.customer.example does not cover mail.customer.example.");
     }
 }

@@ -37,7 +37,7 @@ class NothingLeftRunningTest {
     /** How a thread of a virtual-thread-per-task executor (the check's own tasks run on one) is listed. */
     private static final String EXECUTOR_THREAD = "executor task: ";
     /** Threads the check and the hostile world name; none may outlive them. */
-    private static final List<String> CHECK_THREADS = List.of("probe-deadline", "dns-lookup", "scripted-server", "lab-dns-",
+    private static final List<String> CHECK_THREADS = List.of("deadline-watch", "dns-lookup", "scripted-server", "lab-dns-",
             EXECUTOR_THREAD);
     private static final Duration SETTLE = Duration.ofSeconds(3);
 

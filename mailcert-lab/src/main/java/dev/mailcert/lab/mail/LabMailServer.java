@@ -1,5 +1,6 @@
 package dev.mailcert.lab.mail;
 
+import dev.mailcert.lab.pki.SniCertificateSelector;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;

@@ -3,6 +3,7 @@ package dev.mailcert.lab.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.mailcert.lab.pki.SniCertificateSelector;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
@@ -75,7 +76,7 @@ public final class LabWebServer implements AutoCloseable {
     private static SSLContext tls(WebServerSpec spec) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[] {new SniKeySelector(spec.defaultCertificate(), spec.bySni())}, null, null);
+            context.init(new KeyManager[] {new SniCertificateSelector(spec.defaultCertificate(), spec.bySni())}, null, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK offers no TLS server context", e);

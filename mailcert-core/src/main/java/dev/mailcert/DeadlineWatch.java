@@ -1,6 +1,5 @@
-package dev.mailcert.probe;
+package dev.mailcert;
 
-import dev.mailcert.Deadline;
 import java.io.Closeable;
 import java.io.IOException;
 
@@ -9,14 +8,20 @@ import java.io.IOException;
  * Socket timeouts bound each single read; this bounds their sum, so a server that drips one byte
  * just before every timeout still costs no more than the deadline. One virtual thread per watch,
  * sleeping until the deadline or until the watch is closed.
+ *
+ * <pre>{@code
+ * try (DeadlineWatch watch = DeadlineWatch.start(socket, deadline)) {
+ *     ... blocking reads ...
+ * } // on IOException: watch.fired() tells a deadline from a failure
+ * }</pre>
  */
-final class DeadlineWatch implements AutoCloseable {
+public final class DeadlineWatch implements AutoCloseable {
     private final Thread thread;
     private volatile boolean done;
     private volatile boolean fired;
 
     private DeadlineWatch(Closeable connection, Deadline deadline) {
-        this.thread = Thread.ofVirtual().name("probe-deadline").unstarted(() -> {
+        this.thread = Thread.ofVirtual().name("deadline-watch").unstarted(() -> {
             try {
                 Thread.sleep(deadline.remaining());
             } catch (InterruptedException e) {
@@ -33,14 +38,14 @@ final class DeadlineWatch implements AutoCloseable {
         });
     }
 
-    static DeadlineWatch start(Closeable connection, Deadline deadline) {
+    public static DeadlineWatch start(Closeable connection, Deadline deadline) {
         DeadlineWatch watch = new DeadlineWatch(connection, deadline);
         watch.thread.start();
         return watch;
     }
 
     /** True when the deadline passed and the connection was closed because of it. */
-    boolean fired() {
+    public boolean fired() {
         return fired;
     }
 

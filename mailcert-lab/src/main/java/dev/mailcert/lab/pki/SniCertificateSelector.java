@@ -1,6 +1,5 @@
-package dev.mailcert.lab.mail;
+package dev.mailcert.lab.pki;
 
-import dev.mailcert.lab.pki.IssuedCertificate;
 import java.net.Socket;
 import java.security.Principal;
 import java.security.PrivateKey;
@@ -18,16 +17,16 @@ import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * Chooses the server certificate by the name the client asked for in the TLS server_name
- * extension (RFC 6066 §3), like a virtual-hosting mail server. No SNI, or a name without a
- * mapping, gets the default certificate.
+ * extension (RFC 6066 §3), like a virtual-hosting mail or web server. No SNI, or a name without
+ * a mapping, gets the default certificate.
  */
-final class SniCertificateSelector extends X509ExtendedKeyManager {
+public final class SniCertificateSelector extends X509ExtendedKeyManager {
     private static final String DEFAULT_ALIAS = "default";
     private static final String SNI_ALIAS_PREFIX = "sni:";
 
     private final Map<String, IssuedCertificate> byAlias = new LinkedHashMap<>();
 
-    SniCertificateSelector(IssuedCertificate defaultCertificate, Map<String, IssuedCertificate> bySni) {
+    public SniCertificateSelector(IssuedCertificate defaultCertificate, Map<String, IssuedCertificate> bySni) {
         byAlias.put(DEFAULT_ALIAS, defaultCertificate);
         bySni.forEach((name, certificate) -> byAlias.put(SNI_ALIAS_PREFIX + normalize(name), certificate));
     }
