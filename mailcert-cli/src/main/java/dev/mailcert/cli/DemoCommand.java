@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
                         + scenario.server() + ".");
                 out.println("Their domain lives on a shared server of a hosting company, and the client warns that");
                 out.println("the certificate does not match. mailcert runs, against an offline lab on loopback:");
-                out.println("  " + lab.checkCommand());
+                out.println("  ./" + lab.checkCommand());
                 out.println("(The lab listens on the standard ports + " + lab.portOffset() + ": on a real server, 10993 is 993, "
                         + "10995 is 995 and 10465 is 465.)");
                 out.println();

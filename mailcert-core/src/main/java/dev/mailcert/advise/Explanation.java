@@ -51,6 +51,7 @@ final class Explanation {
                         why.add("No verified name was found for " + names(unfixed) + "; ask your provider about it.");
                     }
                 } else {
+                    triedAndFailed(d, why);
                     askProvider(d, ask);
                 }
             }
@@ -186,6 +187,21 @@ final class Explanation {
     private static boolean sameProvider(String host, HostName candidate) {
         String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
         return HostName.isValid(name) && RegistrableDomain.same(new HostName(name), candidate);
+    }
+
+    /** The other names of the same server that were tried, and why none of them helps. */
+    private static void triedAndFailed(Diagnosis d, List<String> why) {
+        d.candidates().stream()
+                .filter(c -> c.sameServer() && !c.verified() && c.verification().stream().anyMatch(EndpointResult::handshake))
+                .limit(3)
+                .forEach(c -> {
+                    Set<CertificateProblem> problems = EnumSet.noneOf(CertificateProblem.class);
+                    c.verification().forEach(r -> problems.addAll(r.problems()));
+                    String how = c.evidence().stream().sorted().map(Evidence::id).collect(Collectors.joining(", "));
+                    why.add("mailcert also tried " + c.host() + " on the same server" + (how.isEmpty() ? "" : " (" + how + ")")
+                            + ": its certificate is not valid either ("
+                            + problems.stream().map(CertificateProblem::code).collect(Collectors.joining(", ")) + ").");
+                });
     }
 
     private static void askProvider(Diagnosis d, List<String> ask) {

@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcert.HostName;
 import dev.mailcert.advise.Advice;
+import dev.mailcert.advise.ClientPath;
+import dev.mailcert.advise.ClientWarning;
+import dev.mailcert.discover.Discoverer;
+import dev.mailcert.discover.DiscoveryPath;
+import dev.mailcert.discover.DiscoverySource;
+import dev.mailcert.discover.HttpsWebClient;
+import java.util.List;
 import dev.mailcert.advise.Advisor;
 import dev.mailcert.advise.Confidence;
 import dev.mailcert.advise.Recommendation;
@@ -32,9 +39,10 @@ class LabCheckTest {
 
     static Result check(String scenarioName) throws Exception {
         try (Lab lab = Lab.start(Scenario.builtIn(scenarioName))) {
-            var check = new Check(DnsResolver.using(new DnsServer(lab.dnsAddress())),
-                    new ConnectionLimiter(4).wrap(new TlsProber(ProbeLimits.defaults())),
-                    new CertificateAssessor(TrustAnchors.of(lab.trustRoots(), "lab root")));
+            var dns = DnsResolver.using(new DnsServer(lab.dnsAddress()));
+            var trust = TrustAnchors.of(lab.trustRoots(), "lab root");
+            var check = new Check(dns, new ConnectionLimiter(4).wrap(new TlsProber(ProbeLimits.defaults())),
+                    new CertificateAssessor(trust), new Discoverer(dns, new HttpsWebClient(dns, trust), true));
             Scenario s = lab.scenario();
             var request = new CheckRequest(Target.parse(s.user()), Optional.of(HostName.parse(s.server())),
                     lab.portOffset(), Duration.ofSeconds(20), Instant.now());
@@ -60,6 +68,32 @@ class LabCheckTest {
                     .contains("ptr", "forward-confirmed", "san-wildcard", "same-provider");
         });
         assertThat(r.advice().recommendations()).extracting(Recommendation::port).containsExactly(10993, 10995, 10465);
+    }
+
+    @Test
+    void sharedHosting_theDomainsOwnAutoconfigAndAutodiscoverLeadToTheWarning() throws Exception {
+        Result r = check("shared-hosting");
+        List<ClientPath> published = r.advice().clientPaths().stream()
+                .filter(p -> p.path().source() == DiscoverySource.AUTOCONFIG || p.path().source() == DiscoverySource.AUTODISCOVER)
+                .filter(p -> !p.settings().isEmpty()).toList();
+        assertThat(published).extracting(p -> p.path().source())
+                .contains(DiscoverySource.AUTOCONFIG, DiscoverySource.AUTODISCOVER);
+        assertThat(published).flatMap(ClientPath::settings).allSatisfy(s -> {
+            assertThat(s.server().host()).isEqualTo("mail.customer.example");
+            assertThat(s.warning()).isEqualTo(ClientWarning.WARNS);
+        });
+        assertThat(r.advice().why()).anyMatch(line -> line.contains("Your domain publishes autoconfig and Autodiscover settings"));
+        // the ISP database is online only: skipped, never asked
+        assertThat(r.advice().clientPaths()).filteredOn(p -> p.path().source() == DiscoverySource.ISPDB)
+                .allSatisfy(p -> assertThat(p.path().outcome()).isEqualTo(DiscoveryPath.Outcome.SKIPPED));
+    }
+
+    @Test
+    void alreadyRight_thePublishedAutoconfigLeadsToNoWarning() throws Exception {
+        Result r = check("already-right");
+        assertThat(r.advice().clientPaths()).filteredOn(p -> p.path().source() == DiscoverySource.AUTOCONFIG)
+                .flatMap(ClientPath::settings).isNotEmpty()
+                .allSatisfy(s -> assertThat(s.warning()).isEqualTo(ClientWarning.NONE));
     }
 
     @Test
