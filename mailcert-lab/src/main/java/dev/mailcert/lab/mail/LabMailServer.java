@@ -98,6 +98,11 @@ public final class LabMailServer implements AutoCloseable {
             }
             connections.incrementAndGet();
             open.add(client);
+            try {
+                client.setTcpNoDelay(true); // replies are small and each one is awaited: no Nagle delay
+            } catch (IOException e) {
+                // the peer is already gone; the session below ends at once
+            }
             Thread.ofVirtual().start(() -> {
                 try (client) {
                     new MailSession(client, tls, service.newDialogue(spec.starttls(), spec.hostname())).run(service.implicitTls());
