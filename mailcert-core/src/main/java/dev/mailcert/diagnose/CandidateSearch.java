@@ -89,10 +89,20 @@ final class CandidateSearch {
 
     /** Names the discovery paths of mail clients lead to (autoconfig, Autodiscover, ISPDB, SRV, guesses). */
     Set<HostName> namesFromDiscovery() {
-        Set<HostName> names = new LinkedHashSet<>();
-        discovery.hostNames().forEach(n -> hostName(n).ifPresent(names::add));
+        Set<HostName> names = new LinkedHashSet<>(clientHosts(discovery));
         names.remove(server);
         return names;
+    }
+
+    /**
+     * The hosts a mail client would connect to by following a discovery path. MX hosts are not among
+     * them: they relay mail between servers, and clients use them only to look up their provider.
+     */
+    static Set<HostName> clientHosts(Discovery discovery) {
+        Set<HostName> hosts = new LinkedHashSet<>();
+        discovery.paths().stream().filter(p -> p.source() != DiscoverySource.MX)
+                .flatMap(p -> p.servers().stream()).forEach(s -> hostName(s.host()).ifPresent(hosts::add));
+        return hosts;
     }
 
     /** The first IMAP server named by a file the domain publishes (autoconfig, well-known, Autodiscover). */

@@ -234,7 +234,7 @@ final class CheckRun {
     }
 
     private boolean discovered(HostName name, Future<Discovery> discovery) {
-        return await(discovery, () -> new Discovery(List.of())).hostNames().contains(name.value());
+        return CandidateSearch.clientHosts(await(discovery, () -> new Discovery(List.of()))).contains(name);
     }
 
     private static List<InetAddress> concat(List<InetAddress> a, List<InetAddress> b) {
