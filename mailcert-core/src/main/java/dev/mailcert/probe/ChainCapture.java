@@ -1,6 +1,7 @@
 package dev.mailcert.probe;
 
 import java.net.Socket;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
@@ -35,18 +36,18 @@ public final class ChainCapture extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        throw new UnsupportedOperationException("client side only");
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        throw new CertificateException("mailcert only connects as a client: it never accepts client certificates");
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        throw new UnsupportedOperationException("client side only");
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        throw new CertificateException("mailcert only connects as a client: it never accepts client certificates");
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        throw new UnsupportedOperationException("client side only");
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        throw new CertificateException("mailcert only connects as a client: it never accepts client certificates");
     }
 
     @Override
