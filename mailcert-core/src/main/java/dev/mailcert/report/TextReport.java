@@ -115,7 +115,7 @@ public final class TextReport {
             case AUTODISCOVER -> "Outlook Autodiscover";
             case AUTODISCOVER_SRV -> "Outlook Autodiscover, by SRV";
             case SRV -> "SRV record";
-            case MX -> "MX record";
+            case MX -> "MX record (server-to-server relay, not for your mail client)";
             case GUESS -> "guess";
         };
     }
