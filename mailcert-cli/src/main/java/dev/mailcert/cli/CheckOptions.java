@@ -44,6 +44,9 @@ final class CheckOptions {
             description = "Add N to every standard mail port (labs listen on port + 10000).")
     int portOffset;
 
+    @Option(names = "--mx", description = "Also check the domain's MX hosts on port 25 (STARTTLS), where other servers deliver.")
+    boolean mx;
+
     @Option(names = "--offline", description = "Do not ask Mozilla's ISP database (autoconfig.thunderbird.net).")
     boolean offline;
 
@@ -54,7 +57,7 @@ final class CheckOptions {
     CheckRequest request() {
         Optional<HostName> serverName = Optional.ofNullable(server).map(CheckOptions::parseServer);
         return new CheckRequest(Target.parse(target), serverName, portOffset, Duration.ofSeconds(timeoutSeconds),
-                Instant.now());
+                Instant.now(), mx);
     }
 
     Check engine() {

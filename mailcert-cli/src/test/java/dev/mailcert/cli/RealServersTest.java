@@ -70,6 +70,24 @@ class RealServersTest {
                 .hasSize(6).allSatisfy(e -> assertThat(e.get("outcome").asText()).isEqualTo("handshake"));
     }
 
+    @org.junit.jupiter.api.Test
+    void checkMx_judgesPostfixOnThePort25RelayWithoutChangingTheVerdict() throws Exception {
+        List<String> args = List.of("check", "bob@own.test", "--server", "mail.own.test", "--dns", dns, "--trust", trust,
+                "--port-offset", offset, "--offline", "--mx", "--json");
+        Run run = Run.of(args.toArray(String[]::new));
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("verdict").asText()).isEqualTo("ok");
+        int relayPort = 25 + Integer.parseInt(offset);
+        assertThat(json.get("endpoints")).filteredOn(e -> e.get("port").asInt() == relayPort).singleElement().satisfies(e -> {
+            assertThat(e.get("host").asText()).isEqualTo("mail.own.test");
+            assertThat(e.get("security").asText()).isEqualTo("starttls");
+            assertThat(e.get("outcome").asText()).isEqualTo("handshake");
+            assertThat(e.get("problems")).isEmpty();
+        });
+        assertThat(json.get("explanation")).anySatisfy(line -> assertThat(line.asText())
+                .contains("mail.own.test (MX, 127.0.0.3 port " + relayPort + ") accepts mail from other servers"));
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = '|', value = {
             "wildcard.chain.pem   | srv1.hosting.test    | ",

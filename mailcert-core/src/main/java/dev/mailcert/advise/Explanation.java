@@ -58,6 +58,7 @@ final class Explanation {
             case UNREACHABLE -> unreachable(d, why);
         }
         notReached(d, why);
+        relays(d, why);
         why.addAll(d.notes());
         List<ClientPath> paths = ClientPath.of(d);
         clientPathsThatWarn(paths, why);
@@ -257,6 +258,26 @@ final class Explanation {
         }
         why.add(d.server() + " points to " + addresses(d) + ", but no mail port answered (refused or timed out). "
                 + "A firewall may block these ports on your network, or the server is down.");
+    }
+
+    /**
+     * The MX hosts on port 25 (with --mx): they do not change what a mail client needs, but servers
+     * that deliver to the domain and check certificates (MTA-STS, RFC 8461; DANE) depend on them.
+     */
+    private static void relays(Diagnosis d, List<String> why) {
+        for (EndpointResult relay : d.relays()) {
+            String where = relay.host() + " (MX, " + relay.probe().address().getHostAddress() + " port " + relay.endpoint().port() + ")";
+            if (relay.valid()) {
+                why.add(where + " accepts mail from other servers with STARTTLS and a valid certificate.");
+            } else if (relay.handshake()) {
+                why.add(where + " has a certificate problem on STARTTLS (" + relay.problems().stream()
+                        .map(CertificateProblem::code).collect(Collectors.joining(", ")) + "). Your mail client is not "
+                        + "affected, but servers that check certificates before delivering (MTA-STS, DANE) may refuse it.");
+            } else {
+                why.add(where + ": no TLS handshake (" + relay.probe().outcome().id() + (relay.probe().detail().isEmpty() ? ""
+                        : ": " + dev.mailcert.Printable.of(relay.probe().detail())) + ").");
+            }
+        }
     }
 
     private static void notReached(Diagnosis d, List<String> why) {

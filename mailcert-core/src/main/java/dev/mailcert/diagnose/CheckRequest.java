@@ -8,9 +8,11 @@ import java.util.Optional;
 
 /**
  * What to check: the target, the server name the client is configured with (if known), the port
- * offset of a lab, the deadline for the whole check and the time certificates are judged at.
+ * offset of a lab, the deadline for the whole check, the time certificates are judged at, and
+ * whether to probe the domain's MX hosts on port 25 too ({@code mx}).
  */
-public record CheckRequest(Target target, Optional<HostName> server, int portOffset, Duration timeout, Instant at) {
+public record CheckRequest(Target target, Optional<HostName> server, int portOffset, Duration timeout, Instant at,
+                           boolean mx) {
 
     /** The largest offset that keeps every standard port (up to 995) within 65535. */
     public static final int MAX_PORT_OFFSET = 65535 - 995;
@@ -23,6 +25,11 @@ public record CheckRequest(Target target, Optional<HostName> server, int portOff
         if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
             throw new BadInputException("--timeout must be between 1 and 600 seconds: " + timeout.toSeconds());
         }
+    }
+
+    /** A check of the client endpoints only (no MX relay probes). */
+    public CheckRequest(Target target, Optional<HostName> server, int portOffset, Duration timeout, Instant at) {
+        this(target, server, portOffset, timeout, at, false);
     }
 
     public static CheckRequest of(Target target, HostName server) {

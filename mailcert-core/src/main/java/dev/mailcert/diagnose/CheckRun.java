@@ -37,6 +37,7 @@ final class CheckRun {
     static final int MAX_ADDRESSES = 8;
     static final int MAX_CANDIDATES = 24;
     static final int MAX_DISCOVERED_ADDRESSES = 2;
+    static final int MAX_RELAYS = 4;
 
     private final Dns dns;
     private final Prober prober;
@@ -110,6 +111,7 @@ final class CheckRun {
         CandidateSearch search = new CandidateSearch(server, domain, findings, addresses);
         Map<HostName, Future<Candidate>> candidates = new LinkedHashMap<>();
         addCandidates(candidates, search.namesFromDns(), search, discovery);
+        List<Future<List<EndpointResult>>> relays = request.mx() ? relayProbes(findings.mx()) : List.of();
 
         List<EndpointResult> serverResults = new ArrayList<>();
         for (InetAddress address : addresses) {
@@ -130,9 +132,26 @@ final class CheckRun {
             found.add(search.withEvidence(await(entry.getValue(),
                     () -> CandidateSearch.unresolved(entry.getKey(), "no answer before the deadline"))));
         }
+        List<EndpointResult> relayResults = new ArrayList<>();
+        relays.forEach(f -> relayResults.addAll(await(f, List::of)));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        return new Diagnosis(request, server, choice.source(), findings, discovered, serverResults, found, notes,
-                elapsed);
+        return new Diagnosis(request, server, choice.source(), findings, discovered, serverResults, found, relayResults,
+                notes, elapsed);
+    }
+
+    /** Each MX host (at most {@value #MAX_RELAYS}) on port 25 with STARTTLS, with its own name as SNI. */
+    private List<Future<List<EndpointResult>>> relayProbes(Lookup<List<MxHost>> mx) {
+        List<Future<List<EndpointResult>>> tasks = new ArrayList<>();
+        mx.orElse(List.of()).stream().limit(MAX_RELAYS).forEach(host -> CandidateSearch.hostName(host.host())
+                .ifPresent(name -> tasks.add(submit(() -> {
+                    List<InetAddress> resolved = await(addresses(name), () -> new Lookup.Timeout<>(name.value()))
+                            .orElse(List.of());
+                    Endpoint relay = Endpoint.relay(request.portOffset());
+                    List<InetAddress> probed = resolved.subList(0, Math.min(resolved.size(), MAX_DISCOVERED_ADDRESSES));
+                    probed.forEach(address -> probe(name, address, relay));
+                    return probed.stream().map(address -> awaitProbe(name, address, relay)).toList();
+                }))));
+        return tasks;
     }
 
     /** Starts the search of each new name, at most {@value #MAX_CANDIDATES} in all; says so when some are skipped. */

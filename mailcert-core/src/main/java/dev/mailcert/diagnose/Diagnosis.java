@@ -13,10 +13,11 @@ import java.util.List;
  */
 public record Diagnosis(CheckRequest request, HostName server, String serverSource, DnsFindings dns,
                         Discovery discovery, List<EndpointResult> endpoints, List<Candidate> candidates,
-                        List<String> notes, Duration elapsed) {
+                        List<EndpointResult> relays, List<String> notes, Duration elapsed) {
 
     public Diagnosis {
         endpoints = List.copyOf(endpoints);
+        relays = List.copyOf(relays);
         candidates = List.copyOf(candidates);
         notes = List.copyOf(notes);
     }

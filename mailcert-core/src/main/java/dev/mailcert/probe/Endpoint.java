@@ -26,6 +26,14 @@ public record Endpoint(Protocol protocol, int port, Security security) {
                 new Endpoint(Protocol.SMTP, 587 + offset, Security.STARTTLS));
     }
 
+    /**
+     * SMTP relay on port 25 (+ offset) with STARTTLS: where other mail servers deliver to the
+     * domain's MX hosts. Probed only when asked, since clients never submit there.
+     */
+    public static Endpoint relay(int offset) {
+        return new Endpoint(Protocol.SMTP, 25 + offset, Security.STARTTLS);
+    }
+
     @Override
     public String toString() {
         return protocol.id() + "/" + port + "/" + security.id();

@@ -41,6 +41,7 @@ public final class JsonReport {
         ArrayNode endpoints = root.putArray("endpoints");
         List<EndpointResult> all = new ArrayList<>(d.endpoints());
         d.candidates().forEach(c -> all.addAll(c.verification()));
+        all.addAll(d.relays());
         all.forEach(e -> endpoint(endpoints.addObject(), e));
         ArrayNode candidates = root.putArray("candidates");
         d.candidates().forEach(c -> candidate(candidates.addObject(), c));

@@ -143,6 +143,7 @@ public final class TextReport {
         }
         d.endpoints().forEach(e -> out.append(endpoint(e, style)));
         d.candidates().forEach(c -> c.verification().forEach(e -> out.append(endpoint(e, style))));
+        d.relays().forEach(e -> out.append(endpoint(e, style)));
         d.endpoints().stream().filter(e -> e.handshake() && !e.valid()).findFirst().ifPresent(e -> {
             out.append("  Certificate on ").append(e.probe().address().getHostAddress()).append(" for ").append(e.host())
                     .append('\n');

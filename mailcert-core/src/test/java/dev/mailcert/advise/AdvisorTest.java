@@ -49,6 +49,19 @@ class AdvisorTest {
     }
 
     @Test
+    void advise_anMxRelayWithACertificateProblemIsReportedButLeavesTheVerdict() {
+        Diagnosis ok = Diagnoses.of("imap=valid pop3=valid smtp=valid");
+        var relay = Diagnoses.result(dev.mailcert.HostName.parse("mx.webhost.example"),
+                dev.mailcert.probe.Endpoint.relay(0), "expired");
+        Diagnosis withRelay = new Diagnosis(ok.request(), ok.server(), ok.serverSource(), ok.dns(), ok.discovery(),
+                ok.endpoints(), ok.candidates(), java.util.List.of(relay), ok.notes(), ok.elapsed());
+        Advice advice = Advisor.advise(withRelay);
+        assertThat(advice.verdict()).isEqualTo(Verdict.OK);
+        assertThat(advice.why()).anyMatch(line -> line.startsWith("mx.webhost.example (MX, 127.0.10.7 port 25) has a certificate problem")
+                && line.contains("expired"));
+    }
+
+    @Test
     void advise_prefersImplicitTlsOverStarttls() {
         Advice advice = Advisor.advise(Diagnoses.of("imap=valid pop3=valid smtp=valid"));
         assertThat(advice.recommendations()).extracting(Recommendation::security).containsOnly(Security.TLS);
@@ -109,8 +122,8 @@ class AdvisorTest {
     void advise_saysWhereAChosenServerNameCameFrom(String source, String words) {
         Diagnosis configured = Diagnoses.of("imap=valid");
         Diagnosis chosen = new Diagnosis(configured.request(), configured.server(), source, configured.dns(),
-                configured.discovery(), configured.endpoints(), configured.candidates(), configured.notes(),
-                configured.elapsed());
+                configured.discovery(), configured.endpoints(), configured.candidates(), configured.relays(),
+                configured.notes(), configured.elapsed());
 
         assertThat(Advisor.advise(chosen).why()).first().asString().contains(words);
         assertThat(Advisor.advise(configured).why()).noneMatch(line -> line.contains("You did not say"));

@@ -64,7 +64,7 @@ final class Diagnoses {
                 new Lookup.NoData<>("customer.example"), new Lookup.NoData<>("customer.example"), Map.of(), Map.of());
         CheckRequest request = CheckRequest.of(Target.parse("alice@customer.example"), SERVER);
         return new Diagnosis(request, SERVER, "configured", dns, new Discovery(List.of()), endpoints,
-                List.of(candidates), List.of(), Duration.ZERO);
+                List.of(candidates), List.of(), List.of(), Duration.ZERO);
     }
 
     /** {@code validOn}: protocols on which the candidate's own handshake had no problem, e.g. "imap pop3". */
