@@ -99,9 +99,10 @@ public final class Advisor {
 
     private static List<Evidence> serverEvidence(Diagnosis diagnosis) {
         return switch (diagnosis.serverSource()) {
-            case "srv" -> List.of(Evidence.SRV);
-            case "mx" -> List.of(Evidence.MX);
-            default -> List.of();
+            case SRV -> List.of(Evidence.SRV);
+            case MX -> List.of(Evidence.MX);
+            case AUTOCONFIG -> List.of(Evidence.AUTOCONFIG);
+            case CONFIGURED, GUESS -> List.of();
         };
     }
 

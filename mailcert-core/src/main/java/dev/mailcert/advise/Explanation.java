@@ -68,11 +68,11 @@ final class Explanation {
     /** Without --server, which name was checked and where a mail client would have found it. */
     private static Optional<String> serverChoice(Diagnosis d) {
         String found = switch (d.serverSource()) {
-            case "configured" -> null;
-            case "autoconfig" -> "find in the settings your domain publishes (autoconfig or Autodiscover)";
-            case "srv" -> "find in your domain's SRV records";
-            case "mx" -> "fall back to (your domain's MX host)";
-            default -> "guess first";
+            case CONFIGURED -> null;
+            case AUTOCONFIG -> "find in the settings your domain publishes (autoconfig or Autodiscover)";
+            case SRV -> "find in your domain's SRV records";
+            case MX -> "fall back to (your domain's MX host)";
+            case GUESS -> "guess first";
         };
         return Optional.ofNullable(found).map(how -> "You did not say which server name your mail client uses, so mailcert checked "
                 + d.server() + ", the name a mail client would " + how + ". Use --server NAME to check the name you typed.");

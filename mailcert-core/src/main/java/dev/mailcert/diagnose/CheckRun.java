@@ -82,7 +82,7 @@ final class CheckRun {
             srv.put(name, submit(() -> dns.srv(name, deadline)));
         }
         ServerChoice choice = request.server()
-                .map(s -> new ServerChoice(s, "configured"))
+                .map(s -> new ServerChoice(s, ServerSource.CONFIGURED))
                 .orElseGet(() -> chooseServer(domain, discovery, srv, mx));
         HostName server = choice.host();
 
@@ -174,7 +174,7 @@ final class CheckRun {
         }
     }
 
-    private record ServerChoice(HostName host, String source) {}
+    private record ServerChoice(HostName host, ServerSource source) {}
 
     /**
      * Without --server, the name a client would end up with: the IMAP server of the domain's own
@@ -187,29 +187,29 @@ final class CheckRun {
         guesses.forEach(this::addresses);
         Optional<HostName> published = CandidateSearch.publishedImapHost(await(discovery, () -> new Discovery(List.of())));
         if (published.isPresent()) {
-            return new ServerChoice(published.get(), "autoconfig");
+            return new ServerChoice(published.get(), ServerSource.AUTOCONFIG);
         }
         for (String service : List.of("_imaps._tcp", "_imap._tcp")) {
             Lookup<List<ServiceRecord>> records = await(srv.get(service + "." + domain), () -> new Lookup.Timeout<>(service));
             for (ServiceRecord record : records.orElse(List.of())) {
                 Optional<HostName> target = CandidateSearch.hostName(record.target());
                 if (record.offered() && target.isPresent()) {
-                    return new ServerChoice(target.get(), "srv");
+                    return new ServerChoice(target.get(), ServerSource.SRV);
                 }
             }
         }
         for (HostName guess : guesses) {
             if (await(addresses(guess), () -> new Lookup.Timeout<>(guess.value())).found()) {
-                return new ServerChoice(guess, "guess");
+                return new ServerChoice(guess, ServerSource.GUESS);
             }
         }
         for (MxHost host : await(mx, () -> new Lookup.Timeout<List<MxHost>>(domain.value())).orElse(List.of())) {
             Optional<HostName> name = CandidateSearch.hostName(host.host());
             if (name.isPresent()) {
-                return new ServerChoice(name.get(), "mx");
+                return new ServerChoice(name.get(), ServerSource.MX);
             }
         }
-        return new ServerChoice(guesses.get(0), "guess");
+        return new ServerChoice(guesses.get(0), ServerSource.GUESS);
     }
 
     /**

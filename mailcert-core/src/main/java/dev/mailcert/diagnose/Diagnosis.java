@@ -11,7 +11,7 @@ import java.util.List;
  * findings, every probe of that name ({@code endpoints}) and every alternative name with its
  * verification ({@code candidates}).
  */
-public record Diagnosis(CheckRequest request, HostName server, String serverSource, DnsFindings dns,
+public record Diagnosis(CheckRequest request, HostName server, ServerSource serverSource, DnsFindings dns,
                         Discovery discovery, List<EndpointResult> endpoints, List<Candidate> candidates,
                         List<EndpointResult> relays, List<String> notes, Duration elapsed) {
 

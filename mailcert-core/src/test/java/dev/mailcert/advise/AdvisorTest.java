@@ -114,12 +114,12 @@ class AdvisorTest {
 
     @ParameterizedTest(name = "server from {0}: {1}")
     @CsvSource({
-            "autoconfig, the name a mail client would find in the settings your domain publishes (autoconfig or Autodiscover)",
-            "srv,        the name a mail client would find in your domain's SRV records",
-            "mx,         the name a mail client would fall back to (your domain's MX host)",
-            "guess,      the name a mail client would guess first",
+            "AUTOCONFIG, the name a mail client would find in the settings your domain publishes (autoconfig or Autodiscover)",
+            "SRV,        the name a mail client would find in your domain's SRV records",
+            "MX,         the name a mail client would fall back to (your domain's MX host)",
+            "GUESS,      the name a mail client would guess first",
     })
-    void advise_saysWhereAChosenServerNameCameFrom(String source, String words) {
+    void advise_saysWhereAChosenServerNameCameFrom(dev.mailcert.diagnose.ServerSource source, String words) {
         Diagnosis configured = Diagnoses.of("imap=valid");
         Diagnosis chosen = new Diagnosis(configured.request(), configured.server(), source, configured.dns(),
                 configured.discovery(), configured.endpoints(), configured.candidates(), configured.relays(),

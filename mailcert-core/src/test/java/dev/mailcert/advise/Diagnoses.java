@@ -9,6 +9,7 @@ import dev.mailcert.diagnose.Diagnosis;
 import dev.mailcert.diagnose.DnsFindings;
 import dev.mailcert.diagnose.EndpointResult;
 import dev.mailcert.diagnose.Evidence;
+import dev.mailcert.diagnose.ServerSource;
 import dev.mailcert.diagnose.Target;
 import dev.mailcert.discover.Discovery;
 import dev.mailcert.dns.Lookup;
@@ -63,7 +64,7 @@ final class Diagnoses {
         DnsFindings dns = new DnsFindings(new Lookup.Found<>(List.of(ADDRESS), List.of()),
                 new Lookup.NoData<>("customer.example"), new Lookup.NoData<>("customer.example"), Map.of(), Map.of());
         CheckRequest request = CheckRequest.of(Target.parse("alice@customer.example"), SERVER);
-        return new Diagnosis(request, SERVER, "configured", dns, new Discovery(List.of()), endpoints,
+        return new Diagnosis(request, SERVER, ServerSource.CONFIGURED, dns, new Discovery(List.of()), endpoints,
                 List.of(candidates), List.of(), List.of(), Duration.ZERO);
     }
 
