@@ -4,7 +4,10 @@ import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The dNSName and iPAddress entries of a certificate's subject alternative names (RFC 5280
@@ -17,7 +20,27 @@ record AltNames(List<String> dnsNames, List<String> ipAddresses) {
     private static final int DNS_NAME = 2;
     private static final int IP_ADDRESS = 7;
 
+    private static final int CACHED_CERTIFICATES = 64;
+    private static final Map<X509Certificate, AltNames> CACHE = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<X509Certificate, AltNames> eldest) {
+                    return size() > CACHED_CERTIFICATES;
+                }
+            });
+
+    /** The entries of {@code cert}, read once: a check asks the same few certificates many times. */
     static AltNames of(X509Certificate cert) {
+        AltNames cached = CACHE.get(cert);
+        if (cached != null) {
+            return cached;
+        }
+        AltNames read = read(cert);
+        CACHE.put(cert, read);
+        return read;
+    }
+
+    private static AltNames read(X509Certificate cert) {
         Collection<List<?>> entries;
         try {
             entries = cert.getSubjectAlternativeNames();

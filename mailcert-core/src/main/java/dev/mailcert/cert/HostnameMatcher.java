@@ -5,7 +5,10 @@ import dev.mailcert.Printable;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.security.auth.x500.X500Principal;
 
 /**
@@ -40,6 +43,30 @@ public final class HostnameMatcher {
      */
     public static NameMatch match(String referenceName, X509Certificate cert) {
         ReferenceName reference = ReferenceName.parse(referenceName);
+        Presented presented = presented(cert);
+        return switch (reference) {
+            case ReferenceName.Dns dns -> matchDns(dns, presented.dnsEntries(), presented.ipEntries(), presented.covered(), cert);
+            case ReferenceName.Ip ip -> matchIp(ip, presented.dnsEntries(), presented.ipEntries(), presented.covered(), cert);
+        };
+    }
+
+    /** A certificate's identities, classified once: a check asks the same certificate about many names. */
+    private record Presented(List<PresentedName> dnsEntries, List<String> ipEntries, List<String> covered) {}
+
+    private static final int CACHED_CERTIFICATES = 64;
+    private static final Map<X509Certificate, Presented> PRESENTED = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<X509Certificate, Presented> eldest) {
+                    return size() > CACHED_CERTIFICATES;
+                }
+            });
+
+    private static Presented presented(X509Certificate cert) {
+        Presented cached = PRESENTED.get(cert);
+        if (cached != null) {
+            return cached;
+        }
         AltNames altNames = AltNames.of(cert);
         List<PresentedName> dnsEntries = altNames.dnsNames().stream().map(PresentedName::classify).toList();
         List<String> ipEntries = altNames.ipAddresses().stream().filter(InetAddresses::isInetAddress).toList();
@@ -52,11 +79,9 @@ public final class HostnameMatcher {
             }
         }
         ipEntries.forEach(ip -> covered.add(InetAddresses.toAddrString(InetAddresses.forString(ip))));
-
-        return switch (reference) {
-            case ReferenceName.Dns dns -> matchDns(dns, dnsEntries, ipEntries, covered, cert);
-            case ReferenceName.Ip ip -> matchIp(ip, dnsEntries, ipEntries, covered, cert);
-        };
+        Presented fresh = new Presented(dnsEntries, ipEntries, List.copyOf(covered));
+        PRESENTED.put(cert, fresh);
+        return fresh;
     }
 
     public static boolean covers(X509Certificate cert, String referenceName) {
