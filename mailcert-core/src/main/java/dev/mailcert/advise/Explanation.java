@@ -36,7 +36,7 @@ final class Explanation {
         };
         switch (verdict) {
             case OK -> why.add(server + " points to " + addresses(d) + ", and mailcert connected to it with that name: "
-                    + "the certificate is valid and trusted. If your client still warns, check that it uses exactly the settings below.");
+                    + "the certificate is valid and trusted. If your client still warns, check that it uses exactly the settings above.");
             case FIXABLE, UNFIXABLE -> {
                 whatIsWrong(d, why);
                 recommendations.stream().filter(r -> !r.host().equals(d.server())).map(Recommendation::host).distinct()

@@ -58,7 +58,9 @@ public final class TextReport {
                     r.host().unicode(), r.port(), r.security().clientLabel(),
                     r.host().equals(d.server()) ? "" : style.dim("   (was " + d.server() + ")")));
         }
-        out.append("  Keep your user name and password as they are; only the server name changes.\n\n");
+        boolean changed = advice.recommendations().stream().anyMatch(r -> !r.host().equals(d.server()));
+        out.append(changed ? "  Keep your user name and password as they are; only the server name changes.\n\n"
+                : "  The server name is right as it is; set the port and security as shown if yours differ.\n\n");
     }
 
     private static void section(StringBuilder out, Style style, String title, List<String> lines) {
