@@ -42,7 +42,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * protocol ("valid", a problem code, or an outcome like "refused") and candidates with evidence and
  * the protocols on which their own handshake was valid. No sockets.
  */
-final class Diagnoses {
+public final class Diagnoses {
     static final HostName SERVER = HostName.parse("mail.customer.example");
     static final InetAddress ADDRESS = address("127.0.10.7");
     private static final X509Certificate CERT = certificate();
@@ -50,7 +50,7 @@ final class Diagnoses {
     private Diagnoses() {}
 
     /** {@code states}: e.g. "imap=valid pop3=hostname-mismatch smtp=refused". */
-    static Diagnosis of(String states, Candidate... candidates) {
+    public static Diagnosis of(String states, Candidate... candidates) {
         List<EndpointResult> endpoints = new ArrayList<>();
         for (String state : states.trim().split("\\s+")) {
             String[] kv = state.split("=");
@@ -69,7 +69,7 @@ final class Diagnoses {
     }
 
     /** {@code validOn}: protocols on which the candidate's own handshake had no problem, e.g. "imap pop3". */
-    static Candidate candidate(String host, String evidence, String validOn) {
+    public static Candidate candidate(String host, String evidence, String validOn) {
         HostName name = HostName.parse(host);
         Set<Evidence> ev = EnumSet.noneOf(Evidence.class);
         Arrays.stream(evidence.trim().split("\\s+")).filter(s -> !s.isEmpty())
