@@ -3,11 +3,9 @@ package dev.mailcert.advise;
 import dev.mailcert.HostName;
 import dev.mailcert.cert.CertificateProblem;
 import dev.mailcert.cert.CertificateSummary;
-import dev.mailcert.diagnose.Candidate;
 import dev.mailcert.diagnose.Diagnosis;
 import dev.mailcert.diagnose.EndpointResult;
 import dev.mailcert.diagnose.Evidence;
-import dev.mailcert.diagnose.RegistrableDomain;
 import dev.mailcert.probe.Protocol;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -41,7 +39,7 @@ final class Explanation {
                 whatIsWrong(d, why);
                 recommendations.stream().filter(r -> !r.host().equals(d.server())).map(Recommendation::host).distinct()
                         .forEach(host -> d.candidates().stream().filter(c -> c.host().equals(host)).findFirst()
-                                .ifPresent(c -> whyTrusted(d, c, recommendations, why)));
+                                .ifPresent(c -> TrustReasons.add(d, c, recommendations, why)));
                 if (verdict == Verdict.FIXABLE) {
                     why.add("Accepting the certificate warning does not last: some clients ask again after every restart, "
                             + "others again whenever the certificate is renewed. Changing the server name fixes it for good.");
@@ -52,7 +50,7 @@ final class Explanation {
                     }
                 } else {
                     triedAndFailed(d, why);
-                    askProvider(d, ask);
+                    ask.addAll(ProviderQuestions.of(d));
                 }
             }
             case UNREACHABLE -> unreachable(d, why);
@@ -113,83 +111,6 @@ final class Explanation {
                 .forEach(p -> why.add("Also: " + p.plain() + " (" + p.code() + ")."));
     }
 
-    private static void whyTrusted(Diagnosis d, Candidate c, List<Recommendation> recommendations, List<String> why) {
-        String host = c.host().value();
-        Set<Evidence> ev = c.evidence();
-        String shared = c.addresses().stream().filter(d.dns().addresses()::contains).map(InetAddress::getHostAddress)
-                .collect(Collectors.joining(", "));
-        if (ev.contains(Evidence.PTR)) {
-            why.add(shared + " calls itself " + host + " (reverse DNS)"
-                    + (ev.contains(Evidence.FORWARD_CONFIRMED) ? ", and " + host + " points back to " + shared + ": it is the same server." : "."));
-        } else {
-            why.add(host + " points to " + shared + ", the same server as " + d.server() + ".");
-        }
-        certificateNames(d, c).ifPresent(why::add);
-        domainRecordsNaming(c).ifPresent(why::add);
-        String ports = recommendations.stream().filter(r -> r.host().equals(c.host()))
-                .map(r -> r.protocol().name() + " " + r.port()).collect(Collectors.joining(", "));
-        why.add("mailcert connected to " + shared + " as " + host + " (" + ports
-                + "): the certificate is valid and trusted for that name, so your client will not warn.");
-        if (Advisor.confidence(ev) == Confidence.HIGH) {
-            why.add(providerLink(d, c) + ": confidence is high.");
-        } else {
-            why.add("This name is known only from the server itself (reverse DNS or its certificate), not from your "
-                    + "domain's records: confidence is medium. Confirm with your provider that " + host
-                    + " is meant for your mailbox before you change your settings.");
-        }
-    }
-
-    /** How the server's certificate covers the candidate: listed by name, or through which wildcard. */
-    private static Optional<String> certificateNames(Diagnosis d, Candidate c) {
-        String host = c.host().value();
-        if (c.evidence().contains(Evidence.SAN)) {
-            return Optional.of("The server's certificate lists " + host + " by name.");
-        }
-        if (c.evidence().contains(Evidence.SAN_WILDCARD)) {
-            String wildcard = "*." + c.host().parent();
-            return Optional.of("The server's certificate covers " + host + " through its wildcard " + wildcard + ".");
-        }
-        return Optional.empty();
-    }
-
-    /** The records of the mail domain that name the candidate itself. */
-    private static Optional<String> domainRecordsNaming(Candidate c) {
-        List<String> records = new ArrayList<>();
-        if (c.evidence().contains(Evidence.MX)) {
-            records.add("MX");
-        }
-        if (c.evidence().contains(Evidence.SRV)) {
-            records.add("SRV");
-        }
-        if (c.evidence().contains(Evidence.CNAME)) {
-            records.add("CNAME");
-        }
-        if (c.evidence().contains(Evidence.AUTOCONFIG)) {
-            records.add("autoconfig");
-        }
-        return records.isEmpty() ? Optional.empty()
-                : Optional.of("Your domain's " + String.join(" and ", records) + " records name " + c.host() + " too.");
-    }
-
-    /** Which record of the mail domain points into the candidate's provider, in words. */
-    private static String providerLink(Diagnosis d, Candidate c) {
-        List<String> links = new ArrayList<>();
-        d.dns().mx().orElse(List.of()).stream().map(mx -> mx.host()).filter(h -> sameProvider(h, c.host()))
-                .findFirst().ifPresent(h -> links.add("your domain's mail (MX) goes to " + h));
-        d.dns().ns().orElse(List.of()).stream().filter(h -> sameProvider(h, c.host()))
-                .findFirst().ifPresent(h -> links.add("its DNS is served by " + h));
-        String provider = RegistrableDomain.of(c.host()).orElse(c.host().value());
-        if (links.isEmpty()) {
-            return "Your domain's own DNS records point to " + c.host() + " (" + provider + ")";
-        }
-        return "Your domain is run by the same provider (" + provider + "): " + String.join(", and ", links);
-    }
-
-    private static boolean sameProvider(String host, HostName candidate) {
-        String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
-        return HostName.isValid(name) && RegistrableDomain.same(new HostName(name), candidate);
-    }
-
     /** The other names of the same server that were tried, and why none of them helps. */
     private static void triedAndFailed(Diagnosis d, List<String> why) {
         d.candidates().stream()
@@ -203,28 +124,6 @@ final class Explanation {
                             + ": its certificate is not valid either ("
                             + problems.stream().map(CertificateProblem::code).collect(Collectors.joining(", ")) + ").");
                 });
-    }
-
-    private static void askProvider(Diagnosis d, List<String> ask) {
-        Set<CertificateProblem> problems = EnumSet.noneOf(CertificateProblem.class);
-        d.endpoints().forEach(r -> problems.addAll(r.problems()));
-        d.candidates().forEach(c -> c.verification().forEach(r -> problems.addAll(r.problems())));
-        ask.add("Ask your provider which server name to type into your mail client: one whose certificate comes from "
-                + "a trusted authority and names that server. Or ask them to install a certificate that covers " + d.server() + ".");
-        for (CertificateProblem p : problems) {
-            ask.add(switch (p) {
-                case HOSTNAME_MISMATCH -> "Tell them: the certificate the server presents for " + d.server() + " does not cover " + d.server() + ".";
-                case EXPIRED -> "Tell them: the server's certificate has expired and must be renewed.";
-                case NOT_YET_VALID -> "Tell them: the server's certificate is not valid yet (check the server's clock or the certificate dates).";
-                case SELF_SIGNED -> "Tell them: the server uses a self-signed certificate; mail clients cannot trust it. A free certificate from a public authority (e.g. Let's Encrypt) fixes this.";
-                case UNTRUSTED_ROOT -> "Tell them: the certificate chain ends at an authority mail clients do not trust.";
-                case INCOMPLETE_CHAIN -> "Tell them: the server does not send its intermediate certificate; it must send the full chain.";
-                case INVALID_CHAIN -> "Tell them: the certificate chain breaks the rules of RFC 5280 (see the certificate details below for the broken link).";
-                case WEAK_KEY -> "Tell them: a key in the certificate chain is too short (RSA below 2048 bits).";
-                case WEAK_SIGNATURE -> "Tell them: a certificate in the chain is signed with SHA-1 or MD5, which clients reject.";
-                case NO_SERVER_AUTH -> "Tell them: the certificate is not allowed for server authentication (extended key usage).";
-            });
-        }
     }
 
     /** Say which of the domain's own published settings lead clients to the warning. */
