@@ -5,15 +5,19 @@ import dev.mailcert.diagnose.Candidate;
 import dev.mailcert.diagnose.Diagnosis;
 import dev.mailcert.diagnose.EndpointResult;
 import dev.mailcert.diagnose.Evidence;
+import dev.mailcert.probe.Endpoint;
 import dev.mailcert.probe.Outcome;
 import dev.mailcert.probe.Protocol;
 import dev.mailcert.probe.Security;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns a diagnosis into advice: the verdict, one recommendation per protocol and the reasons.
@@ -48,7 +52,7 @@ public final class Advisor {
                 }
                 continue;
             }
-            Optional<EndpointResult> valid = best(results.stream().filter(EndpointResult::valid).toList());
+            Optional<EndpointResult> valid = best(validOnEveryAddress(results));
             if (valid.isPresent()) {
                 fine.add(protocol);
                 recommendations.add(recommend(valid.get(), serverEvidence(diagnosis), Confidence.HIGH));
@@ -86,11 +90,22 @@ public final class Advisor {
                 .sorted(Comparator.comparing((Candidate c) -> confidence(c.evidence()))
                         .thenComparing(c -> -c.evidence().size())
                         .thenComparing(Candidate::host))
-                .flatMap(c -> best(c.verification().stream()
-                        .filter(e -> e.endpoint().protocol() == protocol && e.valid()).toList())
+                .flatMap(c -> best(validOnEveryAddress(c.verification().stream()
+                        .filter(e -> e.endpoint().protocol() == protocol).toList()))
                         .map(e -> recommend(e, c.evidence().stream().sorted().toList(), confidence(c.evidence())))
                         .stream())
                 .findFirst();
+    }
+
+    /**
+     * One result per endpoint (port and security) on which every address that completed a handshake
+     * gave a valid certificate: a client may reach any address of the name, so one bad one warns.
+     */
+    static List<EndpointResult> validOnEveryAddress(List<EndpointResult> results) {
+        Map<Endpoint, List<EndpointResult>> byEndpoint = results.stream().filter(EndpointResult::handshake)
+                .collect(Collectors.groupingBy(EndpointResult::endpoint, LinkedHashMap::new, Collectors.toList()));
+        return byEndpoint.values().stream().filter(same -> same.stream().allMatch(EndpointResult::valid))
+                .map(same -> same.get(0)).toList();
     }
 
     static Confidence confidence(Set<Evidence> evidence) {
