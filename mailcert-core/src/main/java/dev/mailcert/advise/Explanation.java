@@ -198,9 +198,14 @@ final class Explanation {
         return dev.mailcert.Printable.of(String.join(", ", names.size() > 6 ? names.subList(0, 6) : names)) + (names.size() > 6 ? " and " + (names.size() - 6) + " more" : "");
     }
 
+    /** The configured name's addresses for a sentence: a few, then how many more. */
     private static String addresses(Diagnosis d) {
-        return d.dns().addresses().stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
+        List<InetAddress> all = d.dns().addresses();
+        String shown = all.stream().limit(ADDRESSES_SHOWN).map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
+        return all.size() > ADDRESSES_SHOWN ? shown + " and " + (all.size() - ADDRESSES_SHOWN) + " more addresses" : shown;
     }
+
+    private static final int ADDRESSES_SHOWN = 4;
 
     private static String names(List<Protocol> protocols) {
         return protocols.stream().map(Protocol::name).collect(Collectors.joining(", "));
