@@ -83,12 +83,7 @@ final class ScenarioReader {
         Map<InetAddress, String> taken = new HashMap<>();
         for (YamlField server : field.list()) {
             server.allowOnly(SERVER);
-            YamlField address = server.field("address");
-            InetAddress bind = address.as(ScenarioReader::loopback);
-            String earlier = taken.putIfAbsent(bind, server.path());
-            if (earlier != null) {
-                throw address.invalid(bind.getHostAddress() + " is already used by " + earlier);
-            }
+            InetAddress bind = uniqueAddress(server, taken);
             servers.add(new ScenarioServer(bind, reference(server.field("certificate"), certificates),
                     sni(server.field("sni"), certificates),
                     services(server.field("services")), server.field("starttls").bool(true),
@@ -113,6 +108,17 @@ final class ScenarioReader {
     }
 
     /** The optional {@code web:} list: HTTPS servers that publish client configuration. */
+    /** The loopback address a server entry binds; two entries of one list may not share it. */
+    private static InetAddress uniqueAddress(YamlField server, Map<InetAddress, String> taken) {
+        YamlField address = server.field("address");
+        InetAddress bind = address.as(ScenarioReader::loopback);
+        String earlier = taken.putIfAbsent(bind, server.path());
+        if (earlier != null) {
+            throw address.invalid(bind.getHostAddress() + " is already used by " + earlier);
+        }
+        return bind;
+    }
+
     private List<ScenarioWeb> web(YamlField field, Map<String, CertificateSpec> certificates) {
         if (!field.present()) {
             return List.of();
@@ -121,12 +127,7 @@ final class ScenarioReader {
         Map<InetAddress, String> taken = new HashMap<>();
         for (YamlField server : field.list()) {
             server.allowOnly(WEB);
-            YamlField address = server.field("address");
-            InetAddress bind = address.as(ScenarioReader::loopback);
-            String earlier = taken.putIfAbsent(bind, server.path());
-            if (earlier != null) {
-                throw address.invalid(bind.getHostAddress() + " is already used by " + earlier);
-            }
+            InetAddress bind = uniqueAddress(server, taken);
             web.add(new ScenarioWeb(bind, reference(server.field("certificate"), certificates),
                     sni(server.field("sni"), certificates),
                     server.field("autoconfig").optionalText(), server.field("autodiscover").optionalText()));
