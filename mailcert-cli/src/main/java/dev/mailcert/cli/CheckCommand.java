@@ -1,10 +1,8 @@
 package dev.mailcert.cli;
 
 import dev.mailcert.BadInputException;
-import dev.mailcert.advise.Advice;
-import dev.mailcert.advise.Advisor;
 import dev.mailcert.clientconfig.ClientConfig;
-import dev.mailcert.diagnose.Diagnosis;
+import dev.mailcert.engine.CheckResult;
 import dev.mailcert.report.ClientConfigFiles;
 import dev.mailcert.report.ConfigFormat;
 import dev.mailcert.report.JsonReport;
@@ -45,35 +43,26 @@ final class CheckCommand implements Callable<Integer> {
             description = "Also write Thunderbird, Autodiscover and Apple configuration files with the verified names to DIR.")
     Path writeConfig;
 
-    /** A finished check: what was found and what to tell the person. */
-    record Outcome(Diagnosis diagnosis, Advice advice) {}
-
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Outcome outcome = perform(options);
+        CheckResult outcome = options.run();
         print(outcome, json, out, parent.terminal());
         if (writeConfig != null) {
             PrintWriter notes = json ? spec.commandLine().getErr() : out;
             writeConfigFiles(outcome, writeConfig, notes);
         }
-        return outcome.advice().verdict().exitCode();
+        return ExitCode.of(outcome.verdict()).code();
     }
 
-    static Outcome perform(CheckOptions options) {
-        var request = options.request();
-        Diagnosis diagnosis = options.engine().run(request);
-        return new Outcome(diagnosis, Advisor.advise(diagnosis));
-    }
-
-    static void print(Outcome outcome, boolean json, PrintWriter out, Terminal terminal) {
+    static void print(CheckResult outcome, boolean json, PrintWriter out, Terminal terminal) {
         out.print(json ? JsonReport.render(outcome.diagnosis(), outcome.advice()) + "\n"
                 : TextReport.render(outcome.diagnosis(), outcome.advice(), terminal.style()));
         out.flush();
     }
 
     /** Writes the three formats that the check's target allows; says what was written and what could not be. */
-    static void writeConfigFiles(Outcome outcome, Path dir, PrintWriter notes) throws IOException {
+    static void writeConfigFiles(CheckResult outcome, Path dir, PrintWriter notes) throws IOException {
         Optional<ClientConfig> config = ClientConfigFiles.of(outcome.diagnosis(), outcome.advice());
         if (config.isEmpty()) {
             notes.println("No configuration files written: there is no verified server name for both incoming and "

@@ -2,6 +2,7 @@ package dev.mailcert.cli;
 
 import dev.mailcert.BadInputException;
 import dev.mailcert.clientconfig.ClientConfig;
+import dev.mailcert.engine.CheckResult;
 import dev.mailcert.report.ClientConfigFiles;
 import dev.mailcert.report.ConfigFormat;
 import java.io.IOException;
@@ -40,13 +41,13 @@ final class ConfigCommand implements Callable<Integer> {
         ConfigFormat chosen = format(format);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        CheckCommand.Outcome outcome = CheckCommand.perform(options);
+        CheckResult outcome = options.run();
         Optional<ClientConfig> config = ClientConfigFiles.of(outcome.diagnosis(), outcome.advice());
         if (config.isEmpty()) {
             err.println("mailcert: no configuration written: no verified server name for both incoming and outgoing mail (verdict "
                     + outcome.advice().verdict().id() + "; run 'mailcert check' to see why)");
             err.flush();
-            return outcome.advice().verdict().exitCode() == ExitCode.NOT_DIAGNOSED.code()
+            return ExitCode.of(outcome.verdict()) == ExitCode.NOT_DIAGNOSED
                     ? ExitCode.NOT_DIAGNOSED.code() : ExitCode.PROBLEMS.code();
         }
         String text = ClientConfigFiles.render(chosen, config.get(), outcome.diagnosis());

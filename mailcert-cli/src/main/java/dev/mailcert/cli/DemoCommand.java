@@ -40,20 +40,20 @@ final class DemoCommand implements Callable<Integer> {
                         + scenario.server() + ".");
                 out.println("Their domain lives on a shared server of a hosting company, and the client warns that");
                 out.println("the certificate does not match. mailcert runs, against an offline lab on loopback:");
-                out.println("  ./" + lab.checkCommand());
+                out.println("  ./" + LabCheckCommand.line(lab));
                 out.println("(The lab listens on the standard ports + " + lab.portOffset() + ": on a real server, 10993 is 993, "
                         + "10995 is 995 and 10465 is 465.)");
                 out.println();
             }
             List<String> args = new ArrayList<>(List.of("check"));
-            args.addAll(lab.checkArgs());
+            args.addAll(LabCheckCommand.arguments(lab));
             args.add("--offline"); // the lab is the whole world: never ask Mozilla's ISP database
             if (json) {
                 args.add("--json");
             }
             int code = Main.run(out, err, parent.terminal(), args.toArray(String[]::new));
             // the demo succeeds when the check reaches the verdict the scenario is built to show
-            int expected = Verdict.valueOf(scenario.expect().name()).exitCode();
+            int expected = ExitCode.of(Verdict.valueOf(scenario.expect().name())).code();
             return code == expected ? ExitCode.OK.code() : ExitCode.PROBLEMS.code();
         }
     }

@@ -1,5 +1,7 @@
 package dev.mailcert.cli;
 
+import dev.mailcert.advise.Verdict;
+
 /** The exit codes of every mailcert command. */
 public enum ExitCode {
     /** Verdict ok, or the certificate is valid. */
@@ -19,5 +21,14 @@ public enum ExitCode {
 
     public int code() {
         return code;
+    }
+
+    /** The exit code of a check with {@code verdict}: 0 ok, 1 problems found, 3 nothing could be diagnosed. */
+    public static ExitCode of(Verdict verdict) {
+        return switch (verdict) {
+            case OK -> OK;
+            case FIXABLE, UNFIXABLE -> PROBLEMS;
+            case UNREACHABLE -> NOT_DIAGNOSED;
+        };
     }
 }

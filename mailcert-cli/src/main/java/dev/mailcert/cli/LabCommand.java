@@ -44,7 +44,7 @@ final class LabCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("Lab '" + chosen.name() + "' is running: " + chosen.description().strip().replaceAll("\\s+", " "));
             out.println("Check it with:");
-            out.println("  ./" + lab.checkCommand());
+            out.println("  ./" + LabCheckCommand.line(lab));
             out.println("Press Ctrl-C to stop.");
             out.flush();
             stop.await();

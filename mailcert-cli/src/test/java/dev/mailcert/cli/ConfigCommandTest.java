@@ -28,7 +28,7 @@ class ConfigCommandTest {
 
     private static Run run(Lab lab, String... extra) {
         List<String> args = new ArrayList<>(List.of(extra[0]));
-        args.addAll(lab.checkArgs());
+        args.addAll(LabCheckCommand.arguments(lab));
         args.add("--offline");
         args.addAll(List.of(extra).subList(1, extra.length));
         return Run.of(args.toArray(String[]::new));

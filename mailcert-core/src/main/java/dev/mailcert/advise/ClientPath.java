@@ -40,7 +40,7 @@ public record ClientPath(DiscoveryPath path, List<Setting> settings) {
         List<EndpointResult> results = d.results(new dev.mailcert.HostName(host)).stream()
                 .filter(r -> r.endpoint().protocol() == setting.protocol() && r.handshake()).toList();
         Optional<EndpointResult> samePort = results.stream().filter(r -> r.endpoint().port()
-                == setting.port() + d.request().portOffset()).findFirst();
+                == setting.port() + d.settings().portOffset()).findFirst();
         List<EndpointResult> judged = samePort.map(List::of).orElse(results);
         if (judged.isEmpty()) {
             return ClientWarning.NOT_CHECKED;

@@ -63,7 +63,7 @@ final class Explanation {
         return new Advice(verdict, headline, recommendations, why, ask, paths);
     }
 
-    /** Without --server, which name was checked and where a mail client would have found it. */
+    /** Without a configured server name, which name was checked and where a mail client would have found it. */
     private static Optional<String> serverChoice(Diagnosis d) {
         String found = switch (d.serverSource()) {
             case CONFIGURED -> null;
@@ -73,7 +73,7 @@ final class Explanation {
             case GUESS -> "guess first";
         };
         return Optional.ofNullable(found).map(how -> "You did not say which server name your mail client uses, so mailcert checked "
-                + d.server() + ", the name a mail client would " + how + ". Use --server NAME to check the name you typed.");
+                + d.server() + ", the name a mail client would " + how + ". Give the server name your mail client uses to check that name instead.");
     }
 
     private static String fixableHeadline(String server, List<Recommendation> recommendations, List<Protocol> broken) {
@@ -160,7 +160,7 @@ final class Explanation {
     }
 
     /**
-     * The MX hosts on port 25 (with --mx): they do not change what a mail client needs, but servers
+     * The MX hosts on port 25 (when asked for): they do not change what a mail client needs, but servers
      * that deliver to the domain and check certificates (MTA-STS, RFC 8461; DANE) depend on them.
      */
     private static void relays(Diagnosis d, List<String> why) {

@@ -16,13 +16,4 @@ public enum Verdict {
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** Exit code of {@code check}: 0 ok, 1 problems found, 3 nothing could be diagnosed. */
-    public int exitCode() {
-        return switch (this) {
-            case OK -> 0;
-            case FIXABLE, UNFIXABLE -> 1;
-            case UNREACHABLE -> 3;
-        };
-    }
 }

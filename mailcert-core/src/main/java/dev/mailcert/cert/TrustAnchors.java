@@ -38,7 +38,7 @@ public record TrustAnchors(List<X509Certificate> roots, String source) {
         return new TrustAnchors(roots, source);
     }
 
-    /** Lazily loaded, so that code using only --trust never touches cacerts. */
+    /** Lazily loaded, so that code given its own anchors never touches cacerts. */
     private static final class SystemStore {
         static final TrustAnchors ANCHORS = load();
 

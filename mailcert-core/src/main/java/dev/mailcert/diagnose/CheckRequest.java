@@ -1,38 +1,45 @@
 package dev.mailcert.diagnose;
 
-import dev.mailcert.BadInputException;
 import dev.mailcert.HostName;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What to check: the target, the server name the client is configured with (if known), the port
- * offset of a lab, the deadline for the whole check, the time certificates are judged at, and
- * whether to probe the domain's MX hosts on port 25 too ({@code mx}).
+ * What to check: the target, the server name the client is configured with (empty: the name a
+ * client would discover), and whether to probe the domain's MX hosts on port 25 too ({@code mx}).
+ * How to check (DNS servers, trust, port offset, deadline) belongs to the engine that runs it.
+ *
+ * <pre>{@code
+ * CheckRequest request = CheckRequest.of("alice@customer.example").withServer(HostName.parse("mail.customer.example"));
+ * }</pre>
  */
-public record CheckRequest(Target target, Optional<HostName> server, int portOffset, Duration timeout, Instant at,
-                           boolean mx) {
-
-    /** The largest offset that keeps every standard port (up to 995) within 65535. */
-    public static final int MAX_PORT_OFFSET = 65535 - 995;
+public record CheckRequest(Target target, Optional<HostName> server, boolean mx) {
 
     public CheckRequest {
-        if (portOffset < 0 || portOffset > MAX_PORT_OFFSET) {
-            throw new BadInputException("--port-offset must be between 0 and " + MAX_PORT_OFFSET
-                    + " (ports above 65535 do not exist): " + portOffset);
-        }
-        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
-            throw new BadInputException("--timeout must be between 1 and 600 seconds: " + timeout.toSeconds());
-        }
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(server, "server");
     }
 
-    /** A check of the client endpoints only (no MX relay probes). */
-    public CheckRequest(Target target, Optional<HostName> server, int portOffset, Duration timeout, Instant at) {
-        this(target, server, portOffset, timeout, at, false);
+    /** A check of {@code target} (an email address or a domain) as a client would discover its server. */
+    public static CheckRequest of(String target) {
+        return of(Target.parse(target));
+    }
+
+    public static CheckRequest of(Target target) {
+        return new CheckRequest(target, Optional.empty(), false);
     }
 
     public static CheckRequest of(Target target, HostName server) {
-        return new CheckRequest(target, Optional.ofNullable(server), 0, Duration.ofSeconds(20), Instant.now());
+        return new CheckRequest(target, Optional.of(server), false);
+    }
+
+    /** The same check of the name the client is configured with. */
+    public CheckRequest withServer(HostName server) {
+        return new CheckRequest(target, Optional.of(server), mx);
+    }
+
+    /** The same check, also probing the MX hosts on port 25 ({@code true}) or not. */
+    public CheckRequest withMx(boolean probeMx) {
+        return new CheckRequest(target, server, probeMx);
     }
 }

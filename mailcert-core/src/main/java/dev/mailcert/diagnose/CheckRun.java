@@ -1,5 +1,6 @@
 package dev.mailcert.diagnose;
 
+import dev.mailcert.AddressPolicy;
 import dev.mailcert.Deadline;
 import dev.mailcert.HostName;
 import dev.mailcert.cert.CertificateAssessor;
@@ -44,21 +45,26 @@ final class CheckRun {
     private final CertificateAssessor assessor;
     private final Optional<Discoverer> discoverer;
     private final CheckRequest request;
+    private final CheckSettings settings;
+    private final AddressPolicy policy;
     private final Deadline deadline;
     private final CheckThreads threads;
     private final Map<HostName, Future<Lookup<List<InetAddress>>>> addressLookups = new ConcurrentHashMap<>();
     private final Map<ProbeKey, Future<EndpointResult>> probes = new ConcurrentHashMap<>();
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
+    private final List<PolicyRefusal> refused = Collections.synchronizedList(new ArrayList<>());
 
     private record ProbeKey(HostName host, InetAddress address, Endpoint endpoint) {}
 
-    CheckRun(Dns dns, Prober prober, CertificateAssessor assessor, Optional<Discoverer> discoverer, CheckRequest request) {
-        this.dns = dns;
-        this.prober = prober;
-        this.assessor = assessor;
-        this.discoverer = discoverer;
+    CheckRun(CheckServices services, CheckRequest request, CheckSettings settings, Deadline deadline) {
+        this.dns = services.dns();
+        this.prober = services.prober();
+        this.assessor = services.assessor();
+        this.discoverer = services.discoverer();
+        this.policy = services.policy();
         this.request = request;
-        this.deadline = Deadline.after(request.timeout());
+        this.settings = settings;
+        this.deadline = deadline;
         this.threads = new CheckThreads(deadline, notes::add);
     }
 
@@ -73,7 +79,7 @@ final class CheckRun {
         HostName domain = request.target().domain();
         String email = request.target().localPart().isPresent() ? request.target().input() : null;
         Future<Discovery> discovery = submit(() -> discoverer.map(d -> d.discover(email, domain,
-                Discoverer.HTTPS_PORT + request.portOffset(), deadline)).orElse(new Discovery(List.of())));
+                Discoverer.HTTPS_PORT + settings.portOffset(), deadline)).orElse(new Discovery(List.of())));
         Future<Lookup<List<MxHost>>> mx = submit(() -> dns.mx(domain.value(), deadline));
         Future<Lookup<List<String>>> ns = submit(() -> dns.ns(domain.value(), deadline));
         Map<String, Future<Lookup<List<ServiceRecord>>>> srv = new LinkedHashMap<>();
@@ -87,13 +93,13 @@ final class CheckRun {
         HostName server = choice.host();
 
         Lookup<List<InetAddress>> serverLookup = await(addresses(server), () -> new Lookup.Timeout<>(server.value()));
-        List<InetAddress> addresses = serverLookup.orElse(List.of());
+        List<InetAddress> addresses = allowed(server, serverLookup.orElse(List.of()));
         if (addresses.size() > MAX_ADDRESSES) {
             notes.add("DNS gave " + addresses.size() + " addresses for " + server + " (the resolver keeps at most "
                     + DnsResolver.MAX_ADDRESSES + "); only the first " + MAX_ADDRESSES + " were probed");
             addresses = addresses.subList(0, MAX_ADDRESSES);
         }
-        List<Endpoint> endpoints = Endpoint.standard(request.portOffset());
+        List<Endpoint> endpoints = Endpoint.standard(settings.portOffset());
         for (InetAddress address : addresses) {
             for (Endpoint endpoint : endpoints) {
                 probe(server, address, endpoint);
@@ -135,8 +141,8 @@ final class CheckRun {
         List<EndpointResult> relayResults = new ArrayList<>();
         relays.forEach(f -> relayResults.addAll(await(f, List::of)));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        return new Diagnosis(request, server, choice.source(), findings, discovered, serverResults, found, relayResults,
-                notes, elapsed);
+        return new Diagnosis(request, settings, server, choice.source(), findings, discovered, serverResults, found,
+                relayResults, refused, notes, elapsed);
     }
 
     /** Each MX host (at most {@value #MAX_RELAYS}) on port 25 with STARTTLS, with its own name as SNI. */
@@ -144,9 +150,9 @@ final class CheckRun {
         List<Future<List<EndpointResult>>> tasks = new ArrayList<>();
         mx.orElse(List.of()).stream().limit(MAX_RELAYS).forEach(host -> CandidateSearch.hostName(host.host())
                 .ifPresent(name -> tasks.add(submit(() -> {
-                    List<InetAddress> resolved = await(addresses(name), () -> new Lookup.Timeout<>(name.value()))
-                            .orElse(List.of());
-                    Endpoint relay = Endpoint.relay(request.portOffset());
+                    List<InetAddress> resolved = allowed(name, await(addresses(name),
+                            () -> new Lookup.Timeout<>(name.value())).orElse(List.of()));
+                    Endpoint relay = Endpoint.relay(settings.portOffset());
                     List<InetAddress> probed = resolved.subList(0, Math.min(resolved.size(), MAX_DISCOVERED_ADDRESSES));
                     probed.forEach(address -> probe(name, address, relay));
                     return probed.stream().map(address -> awaitProbe(name, address, relay)).toList();
@@ -177,7 +183,7 @@ final class CheckRun {
     private record ServerChoice(HostName host, ServerSource source) {}
 
     /**
-     * Without --server, the name a client would end up with: the IMAP server of the domain's own
+     * Without a configured server name, the name a client would end up with: the IMAP server of the domain's own
      * autoconfig or Autodiscover file, else an offered SRV target (RFC 6186), else the conventional
      * guesses mail.DOMAIN and imap.DOMAIN, else the first MX host.
      */
@@ -222,11 +228,11 @@ final class CheckRun {
         if (!lookup.found()) {
             return CandidateSearch.unresolved(name, "no address: " + lookup.plain());
         }
-        List<InetAddress> resolved = lookup.orElse(List.of());
+        List<InetAddress> resolved = allowed(name, lookup.orElse(List.of()));
         List<InetAddress> shared = resolved.stream().filter(search.probedAddresses()::contains).toList();
         List<EndpointResult> verification = new ArrayList<>();
         for (InetAddress address : shared) {
-            for (Endpoint endpoint : Endpoint.standard(request.portOffset())) {
+            for (Endpoint endpoint : Endpoint.standard(settings.portOffset())) {
                 EndpointResult base = awaitProbe(search.server(), address, endpoint);
                 if (base.handshake()) {
                     probe(name, address, endpoint);
@@ -237,10 +243,10 @@ final class CheckRun {
         List<InetAddress> elsewhere = shared.isEmpty() && discovered(name, discovery)
                 ? resolved.subList(0, Math.min(resolved.size(), MAX_DISCOVERED_ADDRESSES)) : List.of();
         for (InetAddress address : elsewhere) {
-            Endpoint.standard(request.portOffset()).forEach(endpoint -> probe(name, address, endpoint));
+            Endpoint.standard(settings.portOffset()).forEach(endpoint -> probe(name, address, endpoint));
         }
         for (InetAddress address : concat(shared, elsewhere)) {
-            for (Endpoint endpoint : Endpoint.standard(request.portOffset())) {
+            for (Endpoint endpoint : Endpoint.standard(settings.portOffset())) {
                 if (probes.containsKey(new ProbeKey(name, address, endpoint))) {
                     verification.add(awaitProbe(name, address, endpoint));
                 }
@@ -254,6 +260,16 @@ final class CheckRun {
 
     private boolean discovered(HostName name, Future<Discovery> discovery) {
         return CandidateSearch.clientHosts(await(discovery, () -> new Discovery(List.of()))).contains(name);
+    }
+
+    /** The addresses the policy lets the check connect to; the others are recorded as refused. */
+    private List<InetAddress> allowed(HostName host, List<InetAddress> addresses) {
+        List<InetAddress> allowed = new ArrayList<>();
+        for (InetAddress address : addresses) {
+            policy.refusal(address).ifPresentOrElse(reason -> refused.add(new PolicyRefusal(host, address, reason)),
+                    () -> allowed.add(address));
+        }
+        return allowed;
     }
 
     private static List<InetAddress> concat(List<InetAddress> a, List<InetAddress> b) {
@@ -275,12 +291,12 @@ final class CheckRun {
         probe(host, address, endpoint);
         return await(probes.get(new ProbeKey(host, address, endpoint)), () -> judge(host, new ProbeResult(address,
                 endpoint, host.value(), Outcome.TIMEOUT, Optional.empty(), "no result before the deadline",
-                request.timeout())));
+                settings.timeout())));
     }
 
     private EndpointResult judge(HostName host, ProbeResult result) {
         return new EndpointResult(host, result, result.handshake()
-                .map(h -> assessor.assess(h.chain(), host.value(), request.at())));
+                .map(h -> assessor.assess(h.chain(), host.value(), settings.at())));
     }
 
     private <T> Future<T> submit(Callable<T> task) {

@@ -9,17 +9,27 @@ import java.util.List;
 /**
  * Everything a check found, before any advice: the server name judged, how it was chosen, DNS
  * findings, every probe of that name ({@code endpoints}) and every alternative name with its
- * verification ({@code candidates}).
+ * verification ({@code candidates}), and every address the engine's address policy refused to
+ * connect to ({@code refused}).
  */
-public record Diagnosis(CheckRequest request, HostName server, ServerSource serverSource, DnsFindings dns,
-                        Discovery discovery, List<EndpointResult> endpoints, List<Candidate> candidates,
-                        List<EndpointResult> relays, List<String> notes, Duration elapsed) {
+public record Diagnosis(CheckRequest request, CheckSettings settings, HostName server, ServerSource serverSource,
+                        DnsFindings dns, Discovery discovery, List<EndpointResult> endpoints, List<Candidate> candidates,
+                        List<EndpointResult> relays, List<PolicyRefusal> refused, List<String> notes, Duration elapsed) {
 
     public Diagnosis {
+        refused = List.copyOf(refused);
         endpoints = List.copyOf(endpoints);
         relays = List.copyOf(relays);
         candidates = List.copyOf(candidates);
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * True when the server's addresses were all refused by the engine's address policy, so that
+     * nothing was probed: the answer is the policy's, not the server's.
+     */
+    public boolean refusedByPolicy() {
+        return endpoints.isEmpty() && refused.stream().anyMatch(r -> r.host().equals(server));
     }
 
     public List<EndpointResult> endpoints(Protocol protocol) {

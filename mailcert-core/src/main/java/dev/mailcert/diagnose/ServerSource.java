@@ -2,7 +2,7 @@ package dev.mailcert.diagnose;
 
 /** Where the server name a check judged came from. */
 public enum ServerSource {
-    /** Given with --server: the name the person's client is configured with. */
+    /** Given by the caller: the name the person's client is configured with. */
     CONFIGURED,
     /** Named by the domain's own autoconfig or Autodiscover settings. */
     AUTOCONFIG,

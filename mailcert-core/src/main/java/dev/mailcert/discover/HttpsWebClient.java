@@ -1,5 +1,6 @@
 package dev.mailcert.discover;
 
+import dev.mailcert.AddressPolicy;
 import dev.mailcert.Deadline;
 import dev.mailcert.DeadlineWatch;
 import dev.mailcert.HostName;
@@ -44,7 +45,7 @@ import javax.net.ssl.TrustManager;
 
 /**
  * A deliberately small HTTPS client for client configuration files. Host names are resolved
- * through the check's {@link Dns} (so {@code --dns} and the lab work for discovery too), the server
+ * through the check's {@link Dns} (so a chosen DNS server and the lab work for discovery too), the server
  * is asked with SNI = the host name, and its certificate is judged by the certificate engine for
  * that name against the given trust anchors before any request byte is sent: a certificate a mail
  * client would refuse ends the fetch as {@link Kind#FAILED}, naming the problem.
@@ -70,6 +71,7 @@ public final class HttpsWebClient implements WebClient {
 
     private final Dns dns;
     private final CertificateAssessor assessor;
+    private final AddressPolicy policy;
 
     /** Trusts the JDK's default trust store, like a mail client on this machine. */
     public HttpsWebClient(Dns dns) {
@@ -77,8 +79,14 @@ public final class HttpsWebClient implements WebClient {
     }
 
     public HttpsWebClient(Dns dns, TrustAnchors trust) {
+        this(dns, trust, AddressPolicy.ANY);
+    }
+
+    /** A client that connects only to addresses {@code policy} allows (checked after each lookup, before connecting). */
+    public HttpsWebClient(Dns dns, TrustAnchors trust, AddressPolicy policy) {
         this.dns = dns;
         this.assessor = new CertificateAssessor(trust);
+        this.policy = policy;
     }
 
     @Override
@@ -162,8 +170,13 @@ public final class HttpsWebClient implements WebClient {
             String why = addresses.found() ? host + " has no address" : addresses.plain();
             return new Attempt.Unanswered(WebResponse.unanswered(Kind.NO_SUCH_HOST, where, why));
         }
+        List<InetAddress> allowed = found.stream().filter(a -> policy.refusal(a).isEmpty()).toList();
+        if (allowed.isEmpty()) {
+            return new Attempt.Unanswered(WebResponse.unanswered(Kind.REFUSED, where, "not connected: "
+                    + policy.refusal(found.get(0)).orElse("") + " (" + found.get(0).getHostAddress() + ")"));
+        }
         String refusal = "connection refused";
-        for (InetAddress address : found.stream().limit(MAX_ADDRESSES).toList()) {
+        for (InetAddress address : allowed.stream().limit(MAX_ADDRESSES).toList()) {
             Socket socket = new Socket();
             try {
                 socket.connect(new InetSocketAddress(address, port), deadline.socketTimeoutMillis(STEP_CAP));

@@ -1,6 +1,7 @@
 package dev.mailcert.dns;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ final class AddressLookups {
         if (v4 instanceof Lookup.Found<List<InetAddress>> a && v6 instanceof Lookup.Found<List<InetAddress>> aaaa) {
             List<InetAddress> both = new ArrayList<>(a.value());
             aaaa.value().stream().limit(Math.max(0, max - both.size())).forEach(both::add);
-            return new Lookup.Found<>(List.copyOf(both), a.cnameChain());
+            return new Lookup.Found<>(List.copyOf(both), a.cnameChain(), min(a.ttl(), aaaa.ttl()));
         }
         if (v4.found()) {
             return v4;
@@ -39,5 +40,9 @@ final class AddressLookups {
             case Lookup.NoData<List<InetAddress>> n -> 4;
             case Lookup.Found<List<InetAddress>> f -> 5;
         };
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -146,7 +146,7 @@ public final class DnsResolver implements Dns {
         if (lookup instanceof Lookup.Found<List<T>> found) {
             List<T> values = new ArrayList<>(found.value());
             values.sort(order);
-            return new Lookup.Found<>(List.copyOf(values), found.cnameChain());
+            return new Lookup.Found<>(List.copyOf(values), found.cnameChain(), found.ttl());
         }
         return lookup;
     }

@@ -11,7 +11,7 @@ import java.net.UnknownHostException;
 import java.util.Objects;
 
 /**
- * One DNS server to ask, as given with {@code --dns HOST[:PORT]}.
+ * One DNS server to ask, given as {@code HOST[:PORT]}.
  *
  * <pre>{@code
  * DnsServer.parse("127.0.0.53");      // port 53
@@ -24,7 +24,6 @@ import java.util.Objects;
 public record DnsServer(InetSocketAddress address) {
 
     public static final int DEFAULT_PORT = 53;
-    private static final String OPTION = "--dns: ";
 
     public DnsServer {
         Objects.requireNonNull(address, "address");
@@ -122,6 +121,6 @@ public record DnsServer(InetSocketAddress address) {
     }
 
     private static BadInputException bad(String problem) {
-        return new BadInputException(OPTION + problem);
+        return new BadInputException(problem);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mailcert.dns;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -8,10 +9,21 @@ import java.util.List;
  */
 public sealed interface Lookup<T> {
 
-    /** An answer, with the CNAME chain followed to reach it (empty when there was none). */
-    record Found<T>(T value, List<String> cnameChain) implements Lookup<T> {
+    /**
+     * An answer, with the CNAME chain followed to reach it (empty when there was none) and the
+     * time it may be cached: the smallest TTL of the records that make it up (RFC 2181 §5.2).
+     */
+    record Found<T>(T value, List<String> cnameChain, Duration ttl) implements Lookup<T> {
         public Found {
             cnameChain = List.copyOf(cnameChain);
+            if (ttl.isNegative()) {
+                throw new IllegalArgumentException("a TTL is never negative: " + ttl);
+            }
+        }
+
+        /** An answer without a known TTL (built in code, not read off the wire): never cached. */
+        public Found(T value, List<String> cnameChain) {
+            this(value, cnameChain, Duration.ZERO);
         }
     }
 

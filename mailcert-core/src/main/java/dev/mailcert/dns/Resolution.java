@@ -1,5 +1,6 @@
 package dev.mailcert.dns;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -66,13 +67,15 @@ final class Resolution<T> {
         Name before = current;
         while (true) {
             Set<T> values = new LinkedHashSet<>();
+            long ttl = Long.MAX_VALUE;
             for (Record r : answer) {
                 if (r.getType() == type && r.getName().equals(current) && values.size() < maxValues) {
                     values.add(value.apply(r));
+                    ttl = Math.min(ttl, r.getTTL());
                 }
             }
             if (!values.isEmpty()) {
-                return Optional.of(new Lookup.Found<>(List.copyOf(values), chain));
+                return Optional.of(new Lookup.Found<>(List.copyOf(values), chain, Duration.ofSeconds(ttl)));
             }
             Optional<Name> target = cnameTarget(answer, current);
             if (target.isEmpty()) {

@@ -53,8 +53,9 @@ class AdvisorTest {
         Diagnosis ok = Diagnoses.of("imap=valid pop3=valid smtp=valid");
         var relay = Diagnoses.result(dev.mailcert.HostName.parse("mx.webhost.example"),
                 dev.mailcert.probe.Endpoint.relay(0), "expired");
-        Diagnosis withRelay = new Diagnosis(ok.request(), ok.server(), ok.serverSource(), ok.dns(), ok.discovery(),
-                ok.endpoints(), ok.candidates(), java.util.List.of(relay), ok.notes(), ok.elapsed());
+        Diagnosis withRelay = new Diagnosis(ok.request(), ok.settings(), ok.server(), ok.serverSource(), ok.dns(),
+                ok.discovery(), ok.endpoints(), ok.candidates(), java.util.List.of(relay), ok.refused(), ok.notes(),
+                ok.elapsed());
         Advice advice = Advisor.advise(withRelay);
         assertThat(advice.verdict()).isEqualTo(Verdict.OK);
         assertThat(advice.why()).anyMatch(line -> line.startsWith("mx.webhost.example (MX, 127.0.10.7 port 25) has a certificate problem")
@@ -121,9 +122,9 @@ class AdvisorTest {
     })
     void advise_saysWhereAChosenServerNameCameFrom(dev.mailcert.diagnose.ServerSource source, String words) {
         Diagnosis configured = Diagnoses.of("imap=valid");
-        Diagnosis chosen = new Diagnosis(configured.request(), configured.server(), source, configured.dns(),
-                configured.discovery(), configured.endpoints(), configured.candidates(), configured.relays(),
-                configured.notes(), configured.elapsed());
+        Diagnosis chosen = new Diagnosis(configured.request(), configured.settings(), configured.server(), source,
+                configured.dns(), configured.discovery(), configured.endpoints(), configured.candidates(),
+                configured.relays(), configured.refused(), configured.notes(), configured.elapsed());
 
         assertThat(Advisor.advise(chosen).why()).first().asString().contains(words);
         assertThat(Advisor.advise(configured).why()).noneMatch(line -> line.contains("You did not say"));

@@ -5,6 +5,7 @@ import dev.mailcert.cert.Assessment;
 import dev.mailcert.cert.CertificateProblem;
 import dev.mailcert.diagnose.Candidate;
 import dev.mailcert.diagnose.CheckRequest;
+import dev.mailcert.diagnose.CheckSettings;
 import dev.mailcert.diagnose.Diagnosis;
 import dev.mailcert.diagnose.DnsFindings;
 import dev.mailcert.diagnose.EndpointResult;
@@ -64,8 +65,8 @@ public final class Diagnoses {
         DnsFindings dns = new DnsFindings(new Lookup.Found<>(List.of(ADDRESS), List.of()),
                 new Lookup.NoData<>("customer.example"), new Lookup.NoData<>("customer.example"), Map.of(), Map.of());
         CheckRequest request = CheckRequest.of(Target.parse("alice@customer.example"), SERVER);
-        return new Diagnosis(request, SERVER, ServerSource.CONFIGURED, dns, new Discovery(List.of()), endpoints,
-                List.of(candidates), List.of(), List.of(), Duration.ZERO);
+        return new Diagnosis(request, CheckSettings.defaults(), SERVER, ServerSource.CONFIGURED, dns,
+                new Discovery(List.of()), endpoints, List.of(candidates), List.of(), List.of(), List.of(), Duration.ZERO);
     }
 
     /** {@code validOn}: protocols on which the candidate's own handshake had no problem, e.g. "imap pop3". */

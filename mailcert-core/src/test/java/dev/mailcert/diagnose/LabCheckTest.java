@@ -3,33 +3,23 @@ package dev.mailcert.diagnose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcert.HostName;
+import dev.mailcert.engine.LabEngine;
+import dev.mailcert.engine.Mailcert;
 import dev.mailcert.advise.Advice;
 import dev.mailcert.advise.ClientPath;
 import dev.mailcert.advise.ClientWarning;
-import dev.mailcert.discover.Discoverer;
 import dev.mailcert.discover.DiscoveryPath;
 import dev.mailcert.discover.DiscoverySource;
-import dev.mailcert.discover.HttpsWebClient;
 import java.util.List;
-import dev.mailcert.advise.Advisor;
 import dev.mailcert.advise.Confidence;
 import dev.mailcert.advise.Recommendation;
 import dev.mailcert.advise.Verdict;
-import dev.mailcert.cert.CertificateAssessor;
 import dev.mailcert.cert.CertificateProblem;
-import dev.mailcert.cert.TrustAnchors;
-import dev.mailcert.dns.DnsResolver;
-import dev.mailcert.dns.DnsServer;
 import dev.mailcert.lab.Lab;
 import dev.mailcert.lab.scenario.Scenario;
-import dev.mailcert.probe.ConnectionLimiter;
-import dev.mailcert.probe.ProbeLimits;
 import dev.mailcert.probe.Protocol;
 import dev.mailcert.probe.Security;
-import dev.mailcert.probe.TlsProber;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Whole checks against the embedded lab: one scenario per behaviour. */
@@ -39,15 +29,10 @@ class LabCheckTest {
 
     static Result check(String scenarioName) throws Exception {
         try (Lab lab = Lab.start(Scenario.builtIn(scenarioName))) {
-            var dns = DnsResolver.using(new DnsServer(lab.dnsAddress()));
-            var trust = TrustAnchors.of(lab.trustRoots(), "lab root");
-            var check = new Check(dns, new ConnectionLimiter(4).wrap(new TlsProber(ProbeLimits.defaults())),
-                    new CertificateAssessor(trust), new Discoverer(dns, new HttpsWebClient(dns, trust), true));
+            Mailcert mailcert = LabEngine.of(lab).build();
             Scenario s = lab.scenario();
-            var request = new CheckRequest(Target.parse(s.user()), Optional.of(HostName.parse(s.server())),
-                    lab.portOffset(), Duration.ofSeconds(20), Instant.now());
-            Diagnosis diagnosis = check.run(request);
-            return new Result(diagnosis, Advisor.advise(diagnosis));
+            var result = mailcert.check(CheckRequest.of(Target.parse(s.user()), HostName.parse(s.server())));
+            return new Result(result.diagnosis(), result.advice());
         }
     }
 
@@ -136,11 +121,9 @@ class LabCheckTest {
     @Test
     void unknownName_isUnreachableWithTheDnsFindingInPlainWords() throws Exception {
         try (Lab lab = Lab.start(Scenario.builtIn("shared-hosting"))) {
-            var check = new Check(DnsResolver.using(new DnsServer(lab.dnsAddress())),
-                    new TlsProber(ProbeLimits.defaults()), new CertificateAssessor(TrustAnchors.of(lab.trustRoots(), "lab")));
-            var request = new CheckRequest(Target.parse("customer.example"), Optional.of(HostName.parse("nope.customer.example")),
-                    lab.portOffset(), Duration.ofSeconds(10), Instant.now());
-            Advice advice = Advisor.advise(check.run(request));
+            Mailcert mailcert = LabEngine.of(lab).discovery(false).timeout(Duration.ofSeconds(10)).build();
+            var request = CheckRequest.of(Target.parse("customer.example"), HostName.parse("nope.customer.example"));
+            Advice advice = mailcert.check(request).advice();
             assertThat(advice.verdict()).isEqualTo(Verdict.UNREACHABLE);
             assertThat(advice.why()).anyMatch(line -> line.contains("does not exist"));
         }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** The resolver against the lab's authoritative server on a loopback port. */
 class DnsResolverTest {
+    /** The TTL of the test zones\' records. */
+    private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
 
     static final String ZONE = """
             $TTL 300
@@ -85,14 +87,14 @@ class DnsResolverTest {
     @Test
     void addresses_aAndAaaaWithIpv4First() throws Exception {
         assertThat(dns.addresses("srv12.webhost.example", soon())).isEqualTo(new Lookup.Found<>(
-                List.of(InetAddress.getByName("192.0.2.7"), InetAddress.getByName("2001:db8::7")), List.of()));
+                List.of(InetAddress.getByName("192.0.2.7"), InetAddress.getByName("2001:db8::7")), List.of(), FIVE_MINUTES));
     }
 
     @Test
     void addresses_followTheCnameChainAndReportIt() throws Exception {
         assertThat(dns.addresses("Mail.Customer.Example.", soon())).isEqualTo(new Lookup.Found<>(
                 List.of(InetAddress.getByName("192.0.2.7"), InetAddress.getByName("2001:db8::7")),
-                List.of("www.customer.example", "srv12.webhost.example")));
+                List.of("www.customer.example", "srv12.webhost.example"), FIVE_MINUTES));
     }
 
     @Test
@@ -191,9 +193,9 @@ class DnsResolverTest {
     @Test
     void ptr_ofIpv4AndIpv6Addresses() throws Exception {
         assertThat(dns.ptr(InetAddress.getByName("192.0.2.7"), soon()))
-                .isEqualTo(new Lookup.Found<>(List.of("srv12.webhost.example"), List.of()));
+                .isEqualTo(new Lookup.Found<>(List.of("srv12.webhost.example"), List.of(), FIVE_MINUTES));
         assertThat(dns.ptr(InetAddress.getByName("::1"), soon()))
-                .isEqualTo(new Lookup.Found<>(List.of("localhost"), List.of()));
+                .isEqualTo(new Lookup.Found<>(List.of("localhost"), List.of(), FIVE_MINUTES));
     }
 
     @Test

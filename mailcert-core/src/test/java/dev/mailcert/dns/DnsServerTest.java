@@ -31,21 +31,21 @@ class DnsServerTest {
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")
     @CsvSource(delimiter = '|', textBlock = """
-            127.0.0.1:70000        | --dns: port out of range (1-65535): 70000
-            127.0.0.1:0            | --dns: port out of range (1-65535): 0
-            127.0.0.1:99999999999  | --dns: port out of range (1-65535): 99999999999
-            127.0.0.1:             | --dns: missing port number after ':' in 127.0.0.1:
-            127.0.0.1:dns          | --dns: not a port number: dns
-            127.0.0.1:-1           | --dns: not a port number: -1
-            :53                    | --dns: a host is required before ':'
-            ''                     | --dns: a DNS server address is required, e.g. 127.0.0.53 or [::1]:5353
-            1.2.3                  | --dns: not a valid IPv4 address: 1.2.3
-            256.0.0.1:53           | --dns: not a valid IPv4 address: 256.0.0.1
-            [::1                   | --dns: missing ']' after the IPv6 address: [::1
-            [::1]53                | --dns: expected ':PORT' after ']': [::1]53
-            [127.0.0.1]:53         | --dns: not an IPv6 address (with a port, write [ADDRESS]:PORT): 127.0.0.1
-            ::1:53:zz              | --dns: not an IPv6 address (with a port, write [ADDRESS]:PORT): ::1:53:zz
-            bad_name:53            | --dns: not a valid host name (Contains non-LDH ASCII characters): bad_name
+            127.0.0.1:70000        | port out of range (1-65535): 70000
+            127.0.0.1:0            | port out of range (1-65535): 0
+            127.0.0.1:99999999999  | port out of range (1-65535): 99999999999
+            127.0.0.1:             | missing port number after ':' in 127.0.0.1:
+            127.0.0.1:dns          | not a port number: dns
+            127.0.0.1:-1           | not a port number: -1
+            :53                    | a host is required before ':'
+            ''                     | a DNS server address is required, e.g. 127.0.0.53 or [::1]:5353
+            1.2.3                  | not a valid IPv4 address: 1.2.3
+            256.0.0.1:53           | not a valid IPv4 address: 256.0.0.1
+            [::1                   | missing ']' after the IPv6 address: [::1
+            [::1]53                | expected ':PORT' after ']': [::1]53
+            [127.0.0.1]:53         | not an IPv6 address (with a port, write [ADDRESS]:PORT): 127.0.0.1
+            ::1:53:zz              | not an IPv6 address (with a port, write [ADDRESS]:PORT): ::1:53:zz
+            bad_name:53            | not a valid host name (Contains non-LDH ASCII characters): bad_name
             """)
     void rejectsBadInputWithOneClearLine(String text, String message) {
         assertThatThrownBy(() -> DnsServer.parse(text))

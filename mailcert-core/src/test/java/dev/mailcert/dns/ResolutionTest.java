@@ -3,6 +3,7 @@ package dev.mailcert.dns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,13 +21,15 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 class ResolutionTest {
+    /** The TTL of the test zones\' records. */
+    private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
 
     @Test
     void read_answerForTheNameIsFoundWithoutChain() throws Exception {
         Resolution<InetAddress> resolution = resolution("mail.customer.example.");
         Message response = response("mail.customer.example.", Rcode.NOERROR, a("mail.customer.example.", "192.0.2.7"));
         assertThat(resolution.read(response)).contains(
-                new Lookup.Found<>(List.of(InetAddress.getByName("192.0.2.7")), List.of()));
+                new Lookup.Found<>(List.of(InetAddress.getByName("192.0.2.7")), List.of(), FIVE_MINUTES));
     }
 
     @Test
@@ -37,7 +40,7 @@ class ResolutionTest {
                 cname("web.customer.example.", "srv12.webhost.example."),
                 a("srv12.webhost.example.", "192.0.2.7"));
         assertThat(resolution.read(response)).contains(new Lookup.Found<>(
-                List.of(InetAddress.getByName("192.0.2.7")), List.of("web.customer.example", "srv12.webhost.example")));
+                List.of(InetAddress.getByName("192.0.2.7")), List.of("web.customer.example", "srv12.webhost.example"), FIVE_MINUTES));
     }
 
     @Test
@@ -49,7 +52,7 @@ class ResolutionTest {
 
         Message second = response("srv12.webhost.example.", Rcode.NOERROR, a("srv12.webhost.example.", "192.0.2.7"));
         assertThat(resolution.read(second)).contains(new Lookup.Found<>(
-                List.of(InetAddress.getByName("192.0.2.7")), List.of("srv12.webhost.example")));
+                List.of(InetAddress.getByName("192.0.2.7")), List.of("srv12.webhost.example"), FIVE_MINUTES));
     }
 
     @Test

@@ -5,19 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailcert.HostName;
 import dev.mailcert.advise.Advice;
 import dev.mailcert.advise.Advisor;
-import dev.mailcert.cert.CertificateAssessor;
-import dev.mailcert.diagnose.Check;
 import dev.mailcert.diagnose.CheckRequest;
+import dev.mailcert.engine.Mailcert;
 import dev.mailcert.diagnose.Diagnosis;
 import dev.mailcert.diagnose.EndpointResult;
 import dev.mailcert.diagnose.Target;
-import dev.mailcert.dns.DnsResolver;
 import dev.mailcert.dns.DnsServer;
 import dev.mailcert.lab.dns.AuthoritativeDnsServer;
 import dev.mailcert.lab.dns.DnsBehaviour;
 import dev.mailcert.probe.ConnectionLimiter;
 import dev.mailcert.probe.Outcome;
-import dev.mailcert.probe.ProbeLimits;
 import dev.mailcert.probe.Prober;
 import dev.mailcert.probe.Protocol;
 import dev.mailcert.probe.Security;
@@ -30,8 +27,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -104,13 +99,15 @@ final class HostileCheck {
     static Run run(String name, String zone, DnsBehaviour behaviour, Duration deadline, Prober prober) {
         try (AuthoritativeDnsServer dns = AuthoritativeDnsServer.start(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), zone, behaviour)) {
-            Check check = new Check(DnsResolver.using(new DnsServer(dns.address())),
-                    prober != null ? prober : new ConnectionLimiter(4).wrap(new TlsProber(ProbeLimits.defaults())),
-                    new CertificateAssessor(HostilePki.shared().trust()));
-            CheckRequest request = new CheckRequest(Target.parse("alice@" + DOMAIN), Optional.of(HostName.parse(SERVER)),
-                    PORT_OFFSET, deadline, Instant.now());
+            Mailcert.Builder engine = Mailcert.builder().dnsServer(new DnsServer(dns.address()))
+                    .trust(HostilePki.shared().trust()).portOffset(PORT_OFFSET).timeout(deadline).discovery(false);
+            if (prober != null) {
+                engine.prober(prober);
+            }
+            Mailcert mailcert = engine.build();
+            CheckRequest request = CheckRequest.of(Target.parse("alice@" + DOMAIN), HostName.parse(SERVER));
             long started = System.nanoTime();
-            CheckCost.Measured<Diagnosis> measured = CheckCost.measure(() -> check.run(request));
+            CheckCost.Measured<Diagnosis> measured = CheckCost.measure(() -> mailcert.check(request).diagnosis());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             Advice advice = Advisor.advise(measured.value());
             Run run = new Run(measured.value(), advice, took, measured.cost());

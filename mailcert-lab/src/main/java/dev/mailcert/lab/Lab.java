@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,8 +29,8 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * try (Lab lab = Lab.start(Scenario.builtIn("shared-hosting"))) {
- *   System.out.println(lab.checkCommand());
- *   // mailcert check alice@customer.example --server mail.customer.example --dns 127.0.10.53:10053 ...
+ *   lab.dnsAddress();   // 127.0.10.53:10053, the scenario's authoritative DNS server
+ *   lab.trustFile();    // the lab root, the one certificate to trust
  * }
  * }</pre>
  */
@@ -40,7 +39,6 @@ public final class Lab implements AutoCloseable {
     public static final int DEFAULT_PORT_OFFSET = MailServerSpec.DEFAULT_PORT_OFFSET;
     private static final int DNS_PORT = 53;
     private static final int HTTPS_PORT = 443;
-    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9@%+=:,./_-]+");
 
     private final Scenario scenario;
     private final int portOffset;
@@ -125,6 +123,11 @@ public final class Lab implements AutoCloseable {
         return dns.address();
     }
 
+    /** Every question the lab's DNS server was asked over UDP, in order ("name. TYPE"). */
+    public List<String> dnsQuestions() {
+        return dns.questions();
+    }
+
     public int portOffset() {
         return portOffset;
     }
@@ -156,21 +159,6 @@ public final class Lab implements AutoCloseable {
     /** The port the lab's HTTPS servers listen on: 443 + the port offset. */
     public int httpsPort() {
         return HTTPS_PORT + portOffset;
-    }
-
-    /** The arguments of {@code mailcert check} that point at this lab. */
-    public List<String> checkArgs() {
-        return List.of(scenario.user(), "--server", scenario.server(), "--dns", hostPort(dnsAddress()),
-                "--trust", trustFile.toString(), "--port-offset", Integer.toString(portOffset));
-    }
-
-    /** The whole check command line, quoted for a POSIX shell. */
-    public String checkCommand() {
-        return "mailcert check " + checkArgs().stream().map(Lab::shellQuote).collect(Collectors.joining(" "));
-    }
-
-    static String shellQuote(String word) {
-        return SHELL_SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static String hostPort(InetSocketAddress address) {

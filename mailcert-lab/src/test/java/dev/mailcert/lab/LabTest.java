@@ -21,8 +21,6 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class LabTest {
     /** Away from the default offset, so a lab started elsewhere on this machine does not collide. */
@@ -45,14 +43,10 @@ class LabTest {
     }
 
     @Test
-    void checkArgumentsPointAtThisLab() throws Exception {
+    void dnsAndPortsFollowTheOffset() throws Exception {
         try (Lab lab = Lab.start(Scenario.builtIn("shared-hosting"), OFFSET)) {
-            String trust = lab.trustFile().toString();
-
-            assertThat(lab.checkArgs()).containsExactly("alice@customer.example", "--server", "mail.customer.example",
-                    "--dns", "127.0.10.53:20053", "--trust", trust, "--port-offset", "20000");
-            assertThat(lab.checkCommand()).isEqualTo("mailcert check alice@customer.example --server mail.customer.example"
-                    + " --dns 127.0.10.53:20053 --trust " + Lab.shellQuote(trust) + " --port-offset 20000");
+            assertThat(lab.dnsAddress().getPort()).isEqualTo(53 + OFFSET);
+            assertThat(lab.httpsPort()).isEqualTo(443 + OFFSET);
             assertThat(lab.portOffset()).isEqualTo(OFFSET);
             assertThat(lab.scenario().name()).isEqualTo("shared-hosting");
         }
@@ -96,17 +90,6 @@ class LabTest {
         assertThatThrownBy(() -> Lab.start(Scenario.builtIn("self-signed"), 65000))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("port offset 65000 moves lab ports out of 1..65535");
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
-            alice@customer.example  | alice@customer.example
-            127.0.10.53:10053       | 127.0.10.53:10053
-            /tmp/x y.pem            | '/tmp/x y.pem'
-            it's                    | 'it'\\''s'
-            """)
-    void shellQuoting(String word, String quoted) {
-        assertThat(Lab.shellQuote(word)).isEqualTo(quoted);
     }
 
     private static X509Certificate handshake(Lab lab, LabMailServer server, String sni) throws Exception {

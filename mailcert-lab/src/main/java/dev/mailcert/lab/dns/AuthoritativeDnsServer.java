@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.util.List;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -87,6 +88,11 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
     /** How many queries arrived (answered or not), over UDP and TCP. */
     public int queries() {
         return responder.queries();
+    }
+
+    /** The questions asked over UDP, in order, each as "name. TYPE" (e.g. "customer.example. MX"). */
+    public List<String> questions() {
+        return responder.questions();
     }
 
     @Override

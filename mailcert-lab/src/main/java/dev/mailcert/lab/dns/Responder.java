@@ -2,7 +2,11 @@ package dev.mailcert.lab.dns;
 
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.CNAMERecord;
@@ -36,6 +40,9 @@ final class Responder {
     private final ZoneContents zones;
     private final DnsBehaviour behaviour;
     private final AtomicInteger queries = new AtomicInteger();
+    /** The questions asked, in order, "name TYPE" each; at most {@value #MAX_LOGGED} kept. */
+    private final Queue<String> asked = new ConcurrentLinkedQueue<>();
+    static final int MAX_LOGGED = 10_000;
 
     Responder(ZoneContents zones, DnsBehaviour behaviour) {
         this.zones = zones;
@@ -44,6 +51,10 @@ final class Responder {
 
     int queries() {
         return queries.get();
+    }
+
+    List<String> questions() {
+        return List.copyOf(asked);
     }
 
     /** The response bytes, or empty when the query is to be ignored (garbage, a response, a silent name). */
@@ -71,6 +82,10 @@ final class Responder {
         if (question == null || query.getHeader().getCount(Section.QUESTION) != 1) {
             response.getHeader().setRcode(Rcode.FORMERR);
             return Optional.of(response.toWire(TCP_MAX));
+        }
+        if (transport == Transport.UDP && queries.get() <= MAX_LOGGED) {
+            // a TCP retry after truncation repeats the UDP question: only the first asking is logged
+            asked.add(question.getName().toString().toLowerCase(Locale.ROOT) + " " + Type.string(question.getType()));
         }
         String key = DnsBehaviour.key(question.getName().toString());
         if (behaviour.silent().contains(key)) {
