@@ -59,6 +59,7 @@ class MailcertTest {
 
             assertThat(result.verdict()).isEqualTo(Verdict.FIXABLE);
             List<String> questions = lab.dnsQuestions();
+            System.out.println("seed check: " + questions.size() + " DNS questions, " + prober.made.size() + " handshakes");
             assertThat(questions).isNotEmpty();
             assertThat(repeated(questions)).as("DNS questions asked more than once").isEmpty();
             assertThat(repeated(prober.made)).as("handshakes made more than once").isEmpty();
