@@ -73,7 +73,7 @@ final class CheckRun {
         HostName domain = request.target().domain();
         String email = request.target().localPart().isPresent() ? request.target().input() : null;
         Future<Discovery> discovery = submit(() -> discoverer.map(d -> d.discover(email, domain,
-                Discoverer.HTTPS_PORT + request.portOffset(), deadline)).orElse(new Discovery(List.of())));
+                Discoverer.HTTPS_PORT + request.portOffset(), request.at(), deadline)).orElse(new Discovery(List.of())));
         Future<Lookup<List<MxHost>>> mx = submit(() -> dns.mx(domain.value(), deadline));
         Future<Lookup<List<String>>> ns = submit(() -> dns.ns(domain.value(), deadline));
         Map<String, Future<Lookup<List<ServiceRecord>>>> srv = new LinkedHashMap<>();

@@ -15,8 +15,12 @@ class HttpResponseReaderTest {
     private static final int LIMIT = 16;
 
     private static HttpResponseReader.Answer read(String response) throws Exception {
+        return read(response, "GET");
+    }
+
+    private static HttpResponseReader.Answer read(String response, String method) throws Exception {
         return new HttpResponseReader(new ByteArrayInputStream(response.replace("|", "\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1)), LIMIT).read();
+                .getBytes(StandardCharsets.ISO_8859_1)), LIMIT, method).read();
     }
 
     @ParameterizedTest(name = "{0}")

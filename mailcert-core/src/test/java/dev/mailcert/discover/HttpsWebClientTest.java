@@ -12,6 +12,7 @@ import dev.mailcert.lab.pki.LabPki;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,14 @@ class HttpsWebClientTest {
         return new HttpsWebClient(new LoopbackDns(List.of(HOST, "elsewhere.example")), TrustAnchors.of(List.of(pki.root()), "lab root"));
     }
 
+    private static WebResponse get(URI uri, Deadline deadline) {
+        return client().get(uri, Instant.now(), deadline);
+    }
+
+    private static WebResponse post(URI uri, byte[] body, String contentType, Deadline deadline) {
+        return client().post(uri, body, contentType, Instant.now(), deadline);
+    }
+
     private static URI uri(ScriptedHttpsServer server, String path) {
         return URI.create("https://" + HOST + ":" + server.port() + path);
     }
@@ -46,7 +55,7 @@ class HttpsWebClientTest {
     void get_sendsAMinimalRequestWithHostAndUserAgentAndReadsTheBody() throws Exception {
         try (var server = new ScriptedHttpsServer(valid, (head, out) ->
                 write(out, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nSet-Cookie: a=b\r\n\r\nhello"))) {
-            WebResponse r = client().get(uri(server, "/mail/config-v1.1.xml?emailaddress=a%40b.example"), seconds(5));
+            WebResponse r = get(uri(server, "/mail/config-v1.1.xml?emailaddress=a%40b.example"), seconds(5));
 
             assertThat(r.kind()).isEqualTo(Kind.ANSWERED);
             assertThat(r.status()).isEqualTo(200);
@@ -61,7 +70,7 @@ class HttpsWebClientTest {
     @Test
     void post_sendsTheBodyWithItsTypeAndLength() throws Exception {
         try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
-            WebResponse r = client().post(uri(server, "/autodiscover/autodiscover.xml"), "<x/>".getBytes(StandardCharsets.UTF_8),
+            WebResponse r = post(uri(server, "/autodiscover/autodiscover.xml"), "<x/>".getBytes(StandardCharsets.UTF_8),
                     "text/xml; charset=utf-8", seconds(5));
 
             assertThat(r.status()).isEqualTo(200);
@@ -74,7 +83,7 @@ class HttpsWebClientTest {
     void chunkedBody_isDecoded() throws Exception {
         try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out,
                 "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n4;ext=1\r\ndefg\r\n0\r\n\r\n"))) {
-            WebResponse r = client().get(uri(server, "/"), seconds(5));
+            WebResponse r = get(uri(server, "/"), seconds(5));
             assertThat(new String(r.body(), StandardCharsets.US_ASCII)).isEqualTo("abcdefg");
         }
     }
@@ -84,7 +93,7 @@ class HttpsWebClientTest {
         try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out, head.startsWith("GET /old")
                 ? "HTTP/1.1 301 Moved\r\nLocation: /new\r\nContent-Length: 0\r\n\r\n"
                 : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
-            WebResponse r = client().get(uri(server, "/old"), seconds(5));
+            WebResponse r = get(uri(server, "/old"), seconds(5));
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.finalUri()).isEqualTo(uri(server, "/new").toString());
         }
@@ -94,7 +103,7 @@ class HttpsWebClientTest {
     void redirectToAnotherHost_isRefused() throws Exception {
         try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out,
                 "HTTP/1.1 302 Found\r\nLocation: https://elsewhere.example/config.xml\r\nContent-Length: 0\r\n\r\n"))) {
-            WebResponse r = client().get(uri(server, "/"), seconds(5));
+            WebResponse r = get(uri(server, "/"), seconds(5));
             assertThat(r.kind()).isEqualTo(Kind.FAILED);
             assertThat(r.detail()).startsWith("redirects to another host: https://elsewhere.example/config.xml");
             assertThat(server.requests()).hasSize(1);
@@ -105,7 +114,7 @@ class HttpsWebClientTest {
     void redirectToPlainHttp_isRefused() throws Exception {
         try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out,
                 "HTTP/1.1 302 Found\r\nLocation: http://" + HOST + "/x\r\nContent-Length: 0\r\n\r\n"))) {
-            WebResponse r = client().get(uri(server, "/"), seconds(5));
+            WebResponse r = get(uri(server, "/"), seconds(5));
             assertThat(r.kind()).isEqualTo(Kind.FAILED);
             assertThat(r.detail()).startsWith("redirects to a URL without https");
         }
@@ -115,7 +124,7 @@ class HttpsWebClientTest {
     void endlessRedirects_stopAfterThree() throws Exception {
         try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out,
                 "HTTP/1.1 307 Again\r\nLocation: /again\r\nContent-Length: 0\r\n\r\n"))) {
-            WebResponse r = client().get(uri(server, "/"), seconds(5));
+            WebResponse r = get(uri(server, "/"), seconds(5));
             assertThat(r.kind()).isEqualTo(Kind.FAILED);
             assertThat(r.detail()).isEqualTo("more than 3 redirects");
             assertThat(server.requests()).hasSize(4);
@@ -131,7 +140,7 @@ class HttpsWebClientTest {
                 out.write(kib);
             }
         })) {
-            WebResponse r = client().get(uri(server, "/"), seconds(5));
+            WebResponse r = get(uri(server, "/"), seconds(5));
             assertThat(r.kind()).isEqualTo(Kind.FAILED);
             assertThat(r.detail()).startsWith("too large");
         }
@@ -140,7 +149,7 @@ class HttpsWebClientTest {
     @Test
     void oversizeDeclaredLength_isRefusedAtOnce() throws Exception {
         try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 999999999\r\n\r\n"))) {
-            WebResponse r = client().get(uri(server, "/"), seconds(5));
+            WebResponse r = get(uri(server, "/"), seconds(5));
             assertThat(r.kind()).isEqualTo(Kind.FAILED);
             assertThat(r.detail()).startsWith("too large");
         }
@@ -150,7 +159,7 @@ class HttpsWebClientTest {
     void serverThatNeverAnswers_endsAtTheDeadline() throws Exception {
         try (var server = new ScriptedHttpsServer(valid, (head, out) -> Thread.sleep(8_000))) {
             long start = System.nanoTime();
-            WebResponse r = client().get(uri(server, "/"), Deadline.after(Duration.ofMillis(800)));
+            WebResponse r = get(uri(server, "/"), Deadline.after(Duration.ofMillis(800)));
             assertThat(r.kind()).isEqualTo(Kind.TIMEOUT);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         }
@@ -167,7 +176,7 @@ class HttpsWebClientTest {
             }
         })) {
             long start = System.nanoTime();
-            WebResponse r = client().get(uri(server, "/"), Deadline.after(Duration.ofMillis(800)));
+            WebResponse r = get(uri(server, "/"), Deadline.after(Duration.ofMillis(800)));
             assertThat(r.kind()).isEqualTo(Kind.TIMEOUT);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         }
@@ -176,7 +185,7 @@ class HttpsWebClientTest {
     @Test
     void certificateForAnotherName_isRefusedBeforeTheRequestIsSent() throws Exception {
         try (var server = new ScriptedHttpsServer(otherName, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
-            WebResponse r = client().get(uri(server, "/mail/config-v1.1.xml?emailaddress=alice%40customer.example"), seconds(5));
+            WebResponse r = get(uri(server, "/mail/config-v1.1.xml?emailaddress=alice%40customer.example"), seconds(5));
             assertThat(r.kind()).isEqualTo(Kind.FAILED);
             assertThat(r.detail()).contains("hostname-mismatch", HOST);
             assertThat(server.requests()).allSatisfy(head -> assertThat(head).doesNotContain("alice"));
@@ -187,7 +196,7 @@ class HttpsWebClientTest {
     void certificateFromAnUntrustedAuthority_isRefused() throws Exception {
         IssuedCertificate stranger = LabPki.create().issue(CertificateSpec.forNames(HOST));
         try (var server = new ScriptedHttpsServer(stranger, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
-            WebResponse r = client().get(uri(server, "/"), seconds(5));
+            WebResponse r = get(uri(server, "/"), seconds(5));
             assertThat(r.kind()).isEqualTo(Kind.FAILED);
             // the stranger's intermediate chains to a root nobody here trusts, and that root is not sent
             assertThat(r.detail()).contains("certificate refused", "incomplete-chain");
@@ -196,7 +205,7 @@ class HttpsWebClientTest {
 
     @Test
     void unknownHost_isNoSuchHost() {
-        WebResponse r = client().get(URI.create("https://nope.customer.example/"), seconds(2));
+        WebResponse r = get(URI.create("https://nope.customer.example/"), seconds(2));
         assertThat(r.kind()).isEqualTo(Kind.NO_SUCH_HOST);
         assertThat(r.detail()).contains("does not exist");
     }
@@ -204,7 +213,7 @@ class HttpsWebClientTest {
     @Test
     void closedPort_isRefused() throws Exception {
         int port = 9; // low and unused: a freed ephemeral port could come back as this client's source port
-        WebResponse r = client().get(URI.create("https://" + HOST + ":" + port + "/"), seconds(2));
+        WebResponse r = get(URI.create("https://" + HOST + ":" + port + "/"), seconds(2));
         assertThat(r.kind()).isEqualTo(Kind.REFUSED);
     }
 }
