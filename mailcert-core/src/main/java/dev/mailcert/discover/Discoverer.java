@@ -140,14 +140,16 @@ public final class Discoverer {
     }
 
     private DiscoveryPath autoconfig(DiscoverySource source, String url, Instant at, Deadline deadline) {
-        return WebPathOutcome.of(source, url, web.get(URI.create(url), at, deadline), AutoconfigReader::parse, "autoconfig");
+        WebResponse response = web.get(URI.create(url), at, deadline);
+        return WebPathOutcome.of(source, url, response, AutoconfigReader::parse, "autoconfig");
     }
 
     private DiscoveryPath ispdb(DiscoverySource source, String url, Instant at, Deadline deadline) {
         if (offline) {
             return DiscoveryPath.without(source, url, Outcome.SKIPPED, "offline");
         }
-        return WebPathOutcome.of(source, url, web.get(URI.create(url), at, deadline), AutoconfigReader::parse, "ISP database");
+        WebResponse response = web.get(URI.create(url), at, deadline);
+        return WebPathOutcome.of(source, url, response, AutoconfigReader::parse, "ISP database");
     }
 
     /**
@@ -183,7 +185,8 @@ public final class Discoverer {
         if (address.isEmpty()) {
             return DiscoveryPath.without(source, url, Outcome.SKIPPED, "Autodiscover needs a mail address; only a domain was given");
         }
-        WebResponse response = web.post(URI.create(url), AutodiscoverRequest.of(address.get()), AUTODISCOVER_TYPE, at, deadline);
+        WebResponse response = web.post(URI.create(url), AutodiscoverRequest.of(address.get()), AUTODISCOVER_TYPE, at,
+                deadline);
         return WebPathOutcome.of(source, url, response, AutodiscoverReader::parse, "Autodiscover");
     }
 

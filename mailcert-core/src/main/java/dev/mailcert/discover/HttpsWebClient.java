@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLException;
@@ -67,7 +66,6 @@ public final class HttpsWebClient implements WebClient {
     /** A connect to an address that is not the host's last waits at most this long before the next is tried. */
     private static final Duration NEXT_ADDRESS_AFTER = Duration.ofSeconds(3);
     private static final int MAX_ADDRESSES = 4;
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final Dns dns;
     private final CertificateAssessor assessor;
@@ -118,7 +116,7 @@ public final class HttpsWebClient implements WebClient {
             }
             Answer answer = ((Attempt.Answered) attempt).answer();
             Optional<String> location = answer.last("location");
-            if (!REDIRECTS.contains(answer.status()) || location.isEmpty()) {
+            if (!Redirects.STATUSES.contains(answer.status()) || location.isEmpty()) {
                 return WebResponse.answered(answer.status(), answer.body(), current.uri().toString());
             }
             String here = current.uri().toString();
@@ -131,61 +129,17 @@ public final class HttpsWebClient implements WebClient {
             } catch (IllegalArgumentException e) {
                 return failed(here, "redirects to a malformed URL: " + Printable.of(location.get()));
             }
-            Optional<String> refused = offOrigin(request.uri(), next);
+            Optional<String> refused = Redirects.offOrigin(request.uri(), next);
             if (refused.isPresent()) {
                 return failed(here, refused.get());
             }
-            Optional<Request> following = redirected(current, answer.status(), next);
-            if (following.isEmpty()) {
-                return failed(here, "answers the POST with HTTP " + answer.status() + " to " + Printable.of(next.toString())
-                        + ", not followed: only 307 and 308 say that the POST is to be repeated there");
+            Optional<String> method = Redirects.methodAfter(answer.status(), current.method());
+            if (method.isEmpty()) {
+                return failed(here, "answers the " + current.method() + " with HTTP " + answer.status() + " to "
+                        + Printable.of(next.toString()) + ", not followed: only 307 and 308 say that it is to be repeated there");
             }
-            current = following.get();
+            current = method.get().equals(current.method()) ? current.to(next) : current.asGet(next);
         }
-    }
-
-    /**
-     * The request a redirect asks for, or empty when it is not followed.
-     * <ul>
-     * <li>303 (RFC 9110 §15.4.4): the target is retrieved with GET, so a POST becomes a GET without body.
-     * <li>307 and 308 (RFC 9110 §15.4.8, §15.4.9): the method and the body stay as they were.
-     * <li>301 and 302 after a POST (RFC 9110 §15.4.2, §15.4.3) are not followed: the RFC lets a user agent
-     *     change the method to GET "for historical reasons", as browsers do, or keep it, so neither is what
-     *     the server surely means, and an Autodiscover GET would not carry the request at all. The path
-     *     fails and names the redirect instead. After a GET they are followed with GET.
-     * </ul>
-     */
-    private static Optional<Request> redirected(Request request, int status, URI next) {
-        return switch (status) {
-            case 303 -> Optional.of(request.asGet(next));
-            case 301, 302 -> request.method().equals("GET") ? Optional.of(request.to(next)) : Optional.empty();
-            default -> Optional.of(request.to(next)); // 307, 308
-        };
-    }
-
-    /**
-     * Why a redirect leaves the origin (RFC 6454: scheme, host and port) of the URL first asked, or empty
-     * when it stays. Discovery asks each host on the port a client would (443, a lab's 443 + offset, or an
-     * SRV record's port): a file served by another scheme, host or port is not the one clients find there.
-     */
-    static Optional<String> offOrigin(URI asked, URI next) {
-        String shown = Printable.of(next.toString());
-        if (!"https".equalsIgnoreCase(next.getScheme())) {
-            return Optional.of("redirects to a URL without https: " + shown);
-        }
-        if (next.getHost() == null || !next.getHost().equalsIgnoreCase(asked.getHost())) {
-            return Optional.of("redirects to another host: " + shown
-                    + " (a configuration from another host is not the domain's own)");
-        }
-        if (port(next) != port(asked)) {
-            return Optional.of("redirects to another port: " + shown
-                    + " (discovery asks each host only on the port a mail client asks)");
-        }
-        return Optional.empty();
-    }
-
-    private static int port(URI uri) {
-        return uri.getPort() == -1 ? HTTPS_PORT : uri.getPort();
     }
 
     private Attempt exchange(Request request, Instant at, Deadline deadline) {
@@ -195,7 +149,7 @@ public final class HttpsWebClient implements WebClient {
         if (!"https".equalsIgnoreCase(uri.getScheme()) || !HostName.isValid(host)) {
             return new Attempt.Unanswered(failed(where, "not an https URL with a host name"));
         }
-        int port = port(uri);
+        int port = Redirects.port(uri);
         if (deadline.expired()) {
             return new Attempt.Unanswered(WebResponse.unanswered(Kind.TIMEOUT, where, "the deadline passed before asking"));
         }
@@ -284,7 +238,8 @@ public final class HttpsWebClient implements WebClient {
                 OutputStream out = ssl.getOutputStream();
                 out.write(requestBytes(request, host, port));
                 out.flush();
-                var reader = new HttpResponseReader(new BufferedInputStream(ssl.getInputStream()), MAX_BODY, request.method());
+                var in = new BufferedInputStream(ssl.getInputStream());
+                var reader = new HttpResponseReader(in, MAX_BODY, request.method());
                 return new Attempt.Answered(reader.read());
             } catch (IOException e) {
                 if (watch.fired() || deadline.expired() || e instanceof SocketTimeoutException) {

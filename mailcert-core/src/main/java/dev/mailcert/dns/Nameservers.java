@@ -25,8 +25,8 @@ import org.xbill.DNS.WireParseException;
 /**
  * The DNS servers a resolver asks, and how: one question at a time over UDP with EDNS, over TCP
  * when the answer comes back truncated (dnsjava's {@link SimpleResolver} retries by itself), the
- * next server when one fails or stays silent, each try limited by the shared deadline. Immutable and thread-safe: every query gets its own
- * SimpleResolver, whose timeout is per query.
+ * next server when one fails or stays silent, each try limited by the shared deadline. Immutable and
+ * thread-safe: every query gets its own SimpleResolver, whose timeout is per query.
  */
 final class Nameservers {
 

@@ -295,18 +295,6 @@ class HttpsWebClientTest {
                 assertThat(other.requests()).isEmpty();
             }
         }
-
-        @Test
-        void sameOrigin_isSchemeHostAndPortOfTheUrlFirstAsked() {
-            URI asked = URI.create("https://autoconfig.customer.example/mail/config-v1.1.xml");
-            assertThat(HttpsWebClient.offOrigin(asked, URI.create("https://AUTOCONFIG.customer.example:443/x"))).isEmpty();
-            assertThat(HttpsWebClient.offOrigin(asked, URI.create("https://autoconfig.customer.example:8443/x")))
-                    .hasValueSatisfying(why -> assertThat(why).startsWith("redirects to another port"));
-            assertThat(HttpsWebClient.offOrigin(asked, URI.create("http://autoconfig.customer.example/x")))
-                    .hasValueSatisfying(why -> assertThat(why).startsWith("redirects to a URL without https"));
-            assertThat(HttpsWebClient.offOrigin(asked, URI.create("https://customer.example/x")))
-                    .hasValueSatisfying(why -> assertThat(why).startsWith("redirects to another host"));
-        }
     }
 
     /** RFC 9112 §5 and §6: header fields and how the body is framed. */
