@@ -4,7 +4,7 @@ import dev.mailcert.HostName;
 import dev.mailcert.diagnose.Candidate;
 import dev.mailcert.diagnose.Diagnosis;
 import dev.mailcert.diagnose.Evidence;
-import dev.mailcert.diagnose.RegistrableDomain;
+import dev.mailcert.RegistrableDomain;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;

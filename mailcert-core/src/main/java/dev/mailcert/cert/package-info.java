@@ -23,4 +23,7 @@
  *       at most 20 certificates, a fixed budget of signature checks.</li>
  * </ul>
  */
+@NullMarked
 package dev.mailcert.cert;
+
+import org.jspecify.annotations.NullMarked;

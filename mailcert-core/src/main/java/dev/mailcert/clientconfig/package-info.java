@@ -8,8 +8,8 @@
  *       (clientConfig 1.1), also read by K-9, FairEmail and Evolution.
  *   <li>{@link dev.mailcert.clientconfig.AutodiscoverReader} and
  *       {@link dev.mailcert.clientconfig.AutodiscoverWriter}: Outlook Autodiscover POX answers.
- *   <li>{@link dev.mailcert.clientconfig.MobileconfigWriter}: Apple configuration profiles, with
- *       {@link dev.mailcert.clientconfig.PlistReader} to read property lists back.
+ *   <li>{@link dev.mailcert.clientconfig.MobileconfigWriter}: Apple configuration profiles (the tests
+ *       read them back with their own property-list reader).
  * </ul>
  *
  * <p>Everything read here may come from an attacker. The readers refuse a DOCTYPE (the property
@@ -18,4 +18,7 @@
  * {@link dev.mailcert.clientconfig.ClientConfigException} with one line of explanation. The
  * writers use the JDK's XML writer, so every value is escaped, and write UTF-8.
  */
+@NullMarked
 package dev.mailcert.clientconfig;
+
+import org.jspecify.annotations.NullMarked;

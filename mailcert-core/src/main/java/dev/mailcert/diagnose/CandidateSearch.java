@@ -1,6 +1,7 @@
 package dev.mailcert.diagnose;
 
 import dev.mailcert.HostName;
+import dev.mailcert.RegistrableDomain;
 import dev.mailcert.cert.CertificateSummary;
 import dev.mailcert.cert.HostnameMatcher;
 import dev.mailcert.discover.Discovery;

@@ -79,7 +79,7 @@ final class CheckRun {
         HostName domain = request.target().domain();
         String email = request.target().localPart().isPresent() ? request.target().input() : null;
         Future<Discovery> discovery = submit(() -> discoverer.map(d -> d.discover(email, domain,
-                Discoverer.HTTPS_PORT + settings.portOffset(), deadline)).orElse(new Discovery(List.of())));
+                Discoverer.HTTPS_PORT + settings.portOffset(), settings.at(), deadline)).orElse(new Discovery(List.of())));
         Future<Lookup<List<MxHost>>> mx = submit(() -> dns.mx(domain.value(), deadline));
         Future<Lookup<List<String>>> ns = submit(() -> dns.ns(domain.value(), deadline));
         Map<String, Future<Lookup<List<ServiceRecord>>>> srv = new LinkedHashMap<>();

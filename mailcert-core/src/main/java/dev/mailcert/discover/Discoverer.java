@@ -5,8 +5,8 @@ import dev.mailcert.HostName;
 import dev.mailcert.Printable;
 import dev.mailcert.clientconfig.AutoconfigReader;
 import dev.mailcert.clientconfig.AutodiscoverReader;
-import dev.mailcert.diagnose.RegistrableDomain;
-import dev.mailcert.discover.DiscoveryPath.Outcome;
+import dev.mailcert.RegistrableDomain;
+import dev.mailcert.discover.DiscoveryPath.Result;
 import dev.mailcert.dns.Dns;
 import dev.mailcert.dns.Lookup;
 import dev.mailcert.dns.MxHost;
@@ -15,10 +15,12 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +36,8 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * Discoverer discoverer = new Discoverer(dns, new HttpsWebClient(dns), false);
- * Discovery d = discoverer.discover("alice@customer.example", HostName.parse("customer.example"), deadline);
+ * Discovery d = discoverer.discover("alice@customer.example", HostName.parse("customer.example"), Discoverer.HTTPS_PORT,
+ *         Instant.now(), deadline);
  * d.hostNames(); // [mail.customer.example, mx.webhost.example, ...]
  * }</pre>
  */
@@ -60,15 +63,13 @@ public final class Discoverer {
         this.offline = offline;
     }
 
-    public Discovery discover(String emailAddressOrNull, HostName domain, Deadline deadline) {
-        return discover(emailAddressOrNull, domain, HTTPS_PORT, deadline);
-    }
-
     /**
      * @param emailAddressOrNull the address being set up, sent to autoconfig and Autodiscover as clients do; null for a domain
-     * @param httpsPort the port of every HTTPS path (443; a lab uses 443 + its port offset)
+     * @param httpsPort the port of the domain's own HTTPS paths (443; a lab uses 443 + its port offset);
+     *     the ISP database is always asked on 443
+     * @param at the time HTTPS servers' certificates are judged at: the check's evaluation time
      */
-    public Discovery discover(String emailAddressOrNull, HostName domain, int httpsPort, Deadline deadline) {
+    public Discovery discover(@Nullable String emailAddressOrNull, HostName domain, int httpsPort, Instant at, Deadline deadline) {
         String d = domain.value();
         Optional<String> address = Optional.ofNullable(emailAddressOrNull);
         List<Task> tasks = new ArrayList<>();
@@ -77,18 +78,22 @@ public final class Discoverer {
             CompletableFuture<Lookup<List<MxHost>>> mx = CompletableFuture.supplyAsync(() -> dns.mx(d, deadline), threads);
             String autoconfig = url("autoconfig." + d, httpsPort, AUTOCONFIG_PATH
                     + address.map(a -> "?emailaddress=" + URLEncoder.encode(a, StandardCharsets.UTF_8)).orElse(""));
-            tasks.add(new Task(DiscoverySource.AUTOCONFIG, autoconfig, () -> autoconfig(DiscoverySource.AUTOCONFIG, autoconfig, deadline)));
+            tasks.add(new Task(DiscoverySource.AUTOCONFIG, autoconfig,
+                    () -> autoconfig(DiscoverySource.AUTOCONFIG, autoconfig, at, deadline)));
             String wellKnown = url(d, httpsPort, WELL_KNOWN_PATH);
-            tasks.add(new Task(DiscoverySource.WELL_KNOWN, wellKnown, () -> autoconfig(DiscoverySource.WELL_KNOWN, wellKnown, deadline)));
-            String ispdb = ispdbUrl(d, httpsPort);
-            tasks.add(new Task(DiscoverySource.ISPDB, ispdb, () -> ispdb(DiscoverySource.ISPDB, ispdb, deadline)));
-            tasks.add(new Task(DiscoverySource.ISPDB_MX, "MX of " + d, () -> ispdbByMx(d, mx.join(), httpsPort, deadline)));
+            tasks.add(new Task(DiscoverySource.WELL_KNOWN, wellKnown,
+                    () -> autoconfig(DiscoverySource.WELL_KNOWN, wellKnown, at, deadline)));
+            String ispdb = ispdbUrl(d);
+            tasks.add(new Task(DiscoverySource.ISPDB, ispdb, () -> ispdb(DiscoverySource.ISPDB, ispdb, at, deadline)));
+            tasks.add(new Task(DiscoverySource.ISPDB_MX, "MX of " + d, () -> ispdbByMx(d, mx.join(), at, deadline)));
             for (String host : List.of(d, "autodiscover." + d)) {
                 String url = url(host, httpsPort, AUTODISCOVER_PATH);
-                tasks.add(new Task(DiscoverySource.AUTODISCOVER, url, () -> autodiscover(DiscoverySource.AUTODISCOVER, url, address, deadline)));
+                tasks.add(new Task(DiscoverySource.AUTODISCOVER, url,
+                        () -> autodiscover(DiscoverySource.AUTODISCOVER, url, address, at, deadline)));
             }
             String autodiscoverSrv = "_autodiscover._tcp." + d;
-            tasks.add(new Task(DiscoverySource.AUTODISCOVER_SRV, autodiscoverSrv, () -> autodiscoverBySrv(autodiscoverSrv, address, deadline)));
+            tasks.add(new Task(DiscoverySource.AUTODISCOVER_SRV, autodiscoverSrv,
+                    () -> autodiscoverBySrv(autodiscoverSrv, address, at, deadline)));
             for (MailServiceRecord service : MailServiceRecord.values()) {
                 String name = service.nameFor(d);
                 tasks.add(new Task(DiscoverySource.SRV, name, () -> DnsPaths.srv(service, name, dns.srv(name, deadline))));
@@ -116,7 +121,7 @@ public final class Discoverer {
                 return work.get();
             } catch (RuntimeException e) {
                 // a stage border: an unexpected failure of one path becomes that path's finding
-                return DiscoveryPath.without(source, location, Outcome.FAILED, "failed: " + Printable.of(String.valueOf(e.getMessage())));
+                return DiscoveryPath.without(source, location, Result.FAILED, "failed: " + Printable.of(String.valueOf(e.getMessage())));
             }
         }
     }
@@ -126,34 +131,36 @@ public final class Discoverer {
             return future.get(deadline.remaining().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return DiscoveryPath.without(task.source(), task.location(), Outcome.TIMEOUT, "no answer before the deadline");
+            return DiscoveryPath.without(task.source(), task.location(), Result.TIMEOUT, "no answer before the deadline");
         } catch (ExecutionException e) {
-            return DiscoveryPath.without(task.source(), task.location(), Outcome.FAILED, "failed: " + Printable.of(String.valueOf(e.getCause())));
+            return DiscoveryPath.without(task.source(), task.location(), Result.FAILED, "failed: " + Printable.of(String.valueOf(e.getCause())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return DiscoveryPath.without(task.source(), task.location(), Outcome.TIMEOUT, "interrupted");
+            return DiscoveryPath.without(task.source(), task.location(), Result.TIMEOUT, "interrupted");
         }
     }
 
-    private DiscoveryPath autoconfig(DiscoverySource source, String url, Deadline deadline) {
-        return WebPathOutcome.of(source, url, web.get(URI.create(url), deadline), AutoconfigReader::parse, "autoconfig");
+    private DiscoveryPath autoconfig(DiscoverySource source, String url, Instant at, Deadline deadline) {
+        WebResponse response = web.get(URI.create(url), at, deadline);
+        return WebPathOutcome.of(source, url, response, AutoconfigReader::parse, "autoconfig");
     }
 
-    private DiscoveryPath ispdb(DiscoverySource source, String url, Deadline deadline) {
+    private DiscoveryPath ispdb(DiscoverySource source, String url, Instant at, Deadline deadline) {
         if (offline) {
-            return DiscoveryPath.without(source, url, Outcome.SKIPPED, "offline");
+            return DiscoveryPath.without(source, url, Result.SKIPPED, "offline");
         }
-        return WebPathOutcome.of(source, url, web.get(URI.create(url), deadline), AutoconfigReader::parse, "ISP database");
+        WebResponse response = web.get(URI.create(url), at, deadline);
+        return WebPathOutcome.of(source, url, response, AutoconfigReader::parse, "ISP database");
     }
 
     /**
      * Thunderbird asks the ISP database for the registrable domain of the highest-priority MX host
      * when it differs from the mail domain (a domain hosted by a provider that is listed there).
      */
-    private DiscoveryPath ispdbByMx(String domain, Lookup<List<MxHost>> mx, int httpsPort, Deadline deadline) {
+    private DiscoveryPath ispdbByMx(String domain, Lookup<List<MxHost>> mx, Instant at, Deadline deadline) {
         String asked = "MX of " + domain;
         if (offline) {
-            return DiscoveryPath.without(DiscoverySource.ISPDB_MX, asked, Outcome.SKIPPED, "offline");
+            return DiscoveryPath.without(DiscoverySource.ISPDB_MX, asked, Result.SKIPPED, "offline");
         }
         Optional<String> exchange = mx.orElse(List.of()).stream()
                 .min(Comparator.comparingInt(MxHost::preference))
@@ -165,25 +172,27 @@ public final class Discoverer {
         }
         Optional<String> base = RegistrableDomain.of(new HostName(exchange.get()));
         if (base.isEmpty() || base.get().equals(domain)) {
-            return DiscoveryPath.without(DiscoverySource.ISPDB_MX, asked, Outcome.SKIPPED,
+            return DiscoveryPath.without(DiscoverySource.ISPDB_MX, asked, Result.SKIPPED,
                     "the MX host " + exchange.get() + " is under the domain itself");
         }
-        String url = ispdbUrl(base.get(), httpsPort);
-        DiscoveryPath path = ispdb(DiscoverySource.ISPDB_MX, url, deadline);
+        String url = ispdbUrl(base.get());
+        DiscoveryPath path = ispdb(DiscoverySource.ISPDB_MX, url, at, deadline);
         return new DiscoveryPath(path.source(), path.location(), path.outcome(), path.servers(),
                 path.detail() + " (MX host " + exchange.get() + ")");
     }
 
-    private DiscoveryPath autodiscover(DiscoverySource source, String url, Optional<String> address, Deadline deadline) {
+    private DiscoveryPath autodiscover(DiscoverySource source, String url, Optional<String> address, Instant at,
+                                       Deadline deadline) {
         if (address.isEmpty()) {
-            return DiscoveryPath.without(source, url, Outcome.SKIPPED, "Autodiscover needs a mail address; only a domain was given");
+            return DiscoveryPath.without(source, url, Result.SKIPPED, "Autodiscover needs a mail address; only a domain was given");
         }
-        WebResponse response = web.post(URI.create(url), AutodiscoverRequest.of(address.get()), AUTODISCOVER_TYPE, deadline);
+        WebResponse response = web.post(URI.create(url), AutodiscoverRequest.of(address.get()), AUTODISCOVER_TYPE, at,
+                deadline);
         return WebPathOutcome.of(source, url, response, AutodiscoverReader::parse, "Autodiscover");
     }
 
     /** Outlook's last resort: SRV _autodiscover._tcp names the host (and port) to POST to. */
-    private DiscoveryPath autodiscoverBySrv(String name, Optional<String> address, Deadline deadline) {
+    private DiscoveryPath autodiscoverBySrv(String name, Optional<String> address, Instant at, Deadline deadline) {
         Lookup<List<ServiceRecord>> srv = dns.srv(name, deadline);
         Optional<ServiceRecord> target = srv.orElse(List.of()).stream().filter(ServiceRecord::offered).findFirst()
                 .filter(r -> HostName.isValid(DnsPaths.host(r.target())));
@@ -192,12 +201,16 @@ public final class Discoverer {
             return DiscoveryPath.without(DiscoverySource.AUTODISCOVER_SRV, name, DnsPaths.notFound(srv), why);
         }
         String url = url(DnsPaths.host(target.get().target()), target.get().port(), AUTODISCOVER_PATH);
-        DiscoveryPath path = autodiscover(DiscoverySource.AUTODISCOVER_SRV, url, address, deadline);
+        DiscoveryPath path = autodiscover(DiscoverySource.AUTODISCOVER_SRV, url, address, at, deadline);
         return new DiscoveryPath(path.source(), path.location(), path.outcome(), path.servers(), path.detail() + " (via SRV " + name + ")");
     }
 
-    static String ispdbUrl(String domain, int httpsPort) {
-        return url(ISPDB_HOST, httpsPort, "/v1.1/" + domain);
+    /**
+     * Mozilla's service on the internet, always on 443: a lab's port offset moves only the domain's
+     * own discovery hosts (autoconfig, Autodiscover), never a host outside the lab.
+     */
+    static String ispdbUrl(String domain) {
+        return url(ISPDB_HOST, HTTPS_PORT, "/v1.1/" + domain);
     }
 
     static String url(String host, int port, String pathAndQuery) {

@@ -11,13 +11,13 @@ import java.util.Objects;
  * @param source the kind of path
  * @param location the URL fetched or the DNS name asked
  * @param outcome how it went
- * @param servers the servers it names, in its order (empty unless {@link Outcome#FOUND})
+ * @param servers the servers it names, in its order (empty unless {@link Result#FOUND})
  * @param detail a few plain words for a person: what was found or what went wrong
  */
-public record DiscoveryPath(DiscoverySource source, String location, Outcome outcome, List<ServerSetting> servers,
+public record DiscoveryPath(DiscoverySource source, String location, Result outcome, List<ServerSetting> servers,
                             String detail) {
 
-    public enum Outcome {
+    public enum Result {
         /** The path names at least one server. */
         FOUND,
         /** Nothing is published there (no such host, no record, HTTP 404, service not offered). */
@@ -43,10 +43,10 @@ public record DiscoveryPath(DiscoverySource source, String location, Outcome out
     }
 
     static DiscoveryPath found(DiscoverySource source, String location, List<ServerSetting> servers, String detail) {
-        return new DiscoveryPath(source, location, Outcome.FOUND, servers, detail);
+        return new DiscoveryPath(source, location, Result.FOUND, servers, detail);
     }
 
-    static DiscoveryPath without(DiscoverySource source, String location, Outcome outcome, String detail) {
+    static DiscoveryPath without(DiscoverySource source, String location, Result outcome, String detail) {
         return new DiscoveryPath(source, location, outcome, List.of(), detail);
     }
 }

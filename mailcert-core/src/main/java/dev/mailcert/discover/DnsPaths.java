@@ -2,7 +2,7 @@ package dev.mailcert.discover;
 
 import dev.mailcert.clientconfig.ServerSetting;
 import dev.mailcert.clientconfig.SocketType;
-import dev.mailcert.discover.DiscoveryPath.Outcome;
+import dev.mailcert.discover.DiscoveryPath.Result;
 import dev.mailcert.dns.Lookup;
 import dev.mailcert.dns.MxHost;
 import dev.mailcert.dns.ServiceRecord;
@@ -27,7 +27,7 @@ final class DnsPaths {
                 .map(r -> new ServerSetting(service.protocol(), host(r.target()), r.port(), service.socketType()))
                 .toList();
         if (servers.isEmpty()) {
-            return DiscoveryPath.without(DiscoverySource.SRV, name, Outcome.NOT_FOUND,
+            return DiscoveryPath.without(DiscoverySource.SRV, name, Result.NOT_FOUND,
                     "not offered: the record's target is \".\" (RFC 6186 §4)");
         }
         return DiscoveryPath.found(DiscoverySource.SRV, name, servers, "names " + WebPathOutcome.names(servers));
@@ -45,7 +45,7 @@ final class DnsPaths {
                 .map(host -> new ServerSetting(Protocol.SMTP, host, 25, SocketType.STARTTLS))
                 .toList();
         if (servers.isEmpty()) {
-            return DiscoveryPath.without(DiscoverySource.MX, domain, Outcome.NOT_FOUND, "null MX: the domain accepts no mail (RFC 7505)");
+            return DiscoveryPath.without(DiscoverySource.MX, domain, Result.NOT_FOUND, "null MX: the domain accepts no mail (RFC 7505)");
         }
         return DiscoveryPath.found(DiscoverySource.MX, domain, servers, "mail exchangers "
                 + servers.stream().map(ServerSetting::host).collect(Collectors.joining(", "))
@@ -74,14 +74,14 @@ final class DnsPaths {
     }
 
     /** How a DNS question that found nothing usable ends. */
-    static Outcome notFound(Lookup<?> lookup) {
+    static Result notFound(Lookup<?> lookup) {
         return switch (lookup) {
-            case Lookup.Found<?> f -> Outcome.NOT_FOUND;
-            case Lookup.NxDomain<?> n -> Outcome.NOT_FOUND;
-            case Lookup.NoData<?> n -> Outcome.NOT_FOUND;
-            case Lookup.Timeout<?> t -> Outcome.TIMEOUT;
-            case Lookup.ServFail<?> s -> Outcome.FAILED;
-            case Lookup.Failed<?> f -> Outcome.FAILED;
+            case Lookup.Found<?> f -> Result.NOT_FOUND;
+            case Lookup.NxDomain<?> n -> Result.NOT_FOUND;
+            case Lookup.NoData<?> n -> Result.NOT_FOUND;
+            case Lookup.Timeout<?> t -> Result.TIMEOUT;
+            case Lookup.ServFail<?> s -> Result.FAILED;
+            case Lookup.Failed<?> f -> Result.FAILED;
         };
     }
 

@@ -27,37 +27,35 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
 
 /**
  * A deliberately small HTTPS client for client configuration files. Host names are resolved
- * through the check's {@link Dns} (so a chosen DNS server and the lab work for discovery too), the server
- * is asked with SNI = the host name, and its certificate is judged by the certificate engine for
- * that name against the given trust anchors before any request byte is sent: a certificate a mail
- * client would refuse ends the fetch as {@link Kind#FAILED}, naming the problem.
+ * through the check's {@link Dns} (so a chosen DNS server and the lab work for discovery too), each
+ * address tried in turn until one accepts, the server is asked with SNI = the host name, and its
+ * certificate is judged by the certificate engine for that name, at the check's evaluation time,
+ * against the given trust anchors before any request byte is sent: a certificate a mail client
+ * would refuse ends the fetch as {@link Kind#FAILED}, naming the problem.
  *
  * <p>Bounded everywhere: the deadline ends every step, bodies stop at {@value #MAX_BODY} bytes,
- * at most {@value #MAX_REDIRECTS} redirects are followed and only to https URLs on the same host
- * (a configuration served from elsewhere is not the domain's own). No cookies, no caching, a fixed
- * User-Agent "mailcert", one request per connection.
+ * at most {@value #MAX_REDIRECTS} redirects are followed and only within the origin first asked
+ * (https, the same host, the same port: a configuration served from elsewhere is not the one
+ * clients find there). No cookies, no caching, a fixed User-Agent "mailcert", one request per
+ * connection.
  *
  * <pre>{@code
  * WebClient web = new HttpsWebClient(DnsResolver.system(), TrustAnchors.system());
- * WebResponse r = web.get(URI.create("https://autoconfig.example.com/mail/config-v1.1.xml"), deadline);
+ * WebResponse r = web.get(URI.create("https://autoconfig.example.com/mail/config-v1.1.xml"), request.at(), deadline);
  * }</pre>
  */
 public final class HttpsWebClient implements WebClient {
@@ -66,8 +64,9 @@ public final class HttpsWebClient implements WebClient {
     private static final int HTTPS_PORT = 443;
     /** A single connect or read waits at most this long, even when the deadline is further away. */
     private static final Duration STEP_CAP = Duration.ofSeconds(10);
+    /** A connect to an address that is not the host's last waits at most this long before the next is tried. */
+    private static final Duration NEXT_ADDRESS_AFTER = Duration.ofSeconds(3);
     private static final int MAX_ADDRESSES = 4;
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final Dns dns;
     private final CertificateAssessor assessor;
@@ -90,19 +89,22 @@ public final class HttpsWebClient implements WebClient {
     }
 
     @Override
-    public WebResponse get(URI uri, Deadline deadline) {
-        return fetch(new Request("GET", uri, null, null), deadline);
+    public WebResponse get(URI uri, Instant at, Deadline deadline) {
+        return fetch(new Request("GET", uri, null, null), at, deadline);
     }
 
-    /** The body is sent again after a redirect: Autodiscover servers expect the POST to be repeated. */
     @Override
-    public WebResponse post(URI uri, byte[] body, String contentType, Deadline deadline) {
-        return fetch(new Request("POST", uri, body.clone(), contentType), deadline);
+    public WebResponse post(URI uri, byte[] body, String contentType, Instant at, Deadline deadline) {
+        return fetch(new Request("POST", uri, body.clone(), contentType), at, deadline);
     }
 
     private record Request(String method, URI uri, byte[] body, String contentType) {
         Request to(URI other) {
             return new Request(method, other, body, contentType);
+        }
+
+        Request asGet(URI other) {
+            return new Request("GET", other, null, null);
         }
     }
 
@@ -113,16 +115,16 @@ public final class HttpsWebClient implements WebClient {
         record Unanswered(WebResponse response) implements Attempt {}
     }
 
-    private WebResponse fetch(Request request, Deadline deadline) {
+    private WebResponse fetch(Request request, Instant at, Deadline deadline) {
         Request current = request;
         for (int redirects = 0; ; redirects++) {
-            Attempt attempt = exchange(current, deadline);
+            Attempt attempt = exchange(current, at, deadline);
             if (attempt instanceof Attempt.Unanswered u) {
                 return u.response();
             }
             Answer answer = ((Attempt.Answered) attempt).answer();
-            String location = answer.headers().get("location");
-            if (!REDIRECTS.contains(answer.status()) || location == null) {
+            Optional<String> location = answer.last("location");
+            if (!Redirects.STATUSES.contains(answer.status()) || location.isEmpty()) {
                 return WebResponse.answered(answer.status(), answer.body(), current.uri().toString());
             }
             String here = current.uri().toString();
@@ -131,29 +133,27 @@ public final class HttpsWebClient implements WebClient {
             }
             URI next;
             try {
-                next = current.uri().resolve(location.strip());
+                next = current.uri().resolve(location.get().strip());
             } catch (IllegalArgumentException e) {
-                return failed(here, "redirects to a malformed URL: " + Printable.of(location));
+                return failed(here, "redirects to a malformed URL: " + Printable.of(location.get()));
             }
-            if (!"https".equalsIgnoreCase(next.getScheme())) {
-                return failed(here, "redirects to a URL without https: " + Printable.of(next.toString()));
+            Optional<String> refused = Redirects.offOrigin(request.uri(), next);
+            if (refused.isPresent()) {
+                return failed(here, refused.get());
             }
-            if (next.getHost() == null || !next.getHost().equalsIgnoreCase(current.uri().getHost())) {
-                return failed(here, "redirects to another host: " + Printable.of(next.toString())
-                        + " (a configuration from another host is not the domain's own)");
-            }
-            current = current.to(next);
+            String method = Redirects.methodAfter(answer.status(), current.method());
+            current = method.equals(current.method()) ? current.to(next) : current.asGet(next);
         }
     }
 
-    private Attempt exchange(Request request, Deadline deadline) {
+    private Attempt exchange(Request request, Instant at, Deadline deadline) {
         URI uri = request.uri();
         String where = uri.toString();
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         if (!"https".equalsIgnoreCase(uri.getScheme()) || !HostName.isValid(host)) {
             return new Attempt.Unanswered(failed(where, "not an https URL with a host name"));
         }
-        int port = uri.getPort() == -1 ? HTTPS_PORT : uri.getPort();
+        int port = Redirects.port(uri);
         if (deadline.expired()) {
             return new Attempt.Unanswered(WebResponse.unanswered(Kind.TIMEOUT, where, "the deadline passed before asking"));
         }
@@ -175,46 +175,81 @@ public final class HttpsWebClient implements WebClient {
             return new Attempt.Unanswered(WebResponse.unanswered(Kind.REFUSED, where, "not connected: "
                     + policy.refusal(found.get(0)).orElse("") + " (" + found.get(0).getHostAddress() + ")"));
         }
-        String refusal = "connection refused";
-        for (InetAddress address : allowed.stream().limit(MAX_ADDRESSES).toList()) {
-            Socket socket = new Socket();
-            try {
-                socket.connect(new InetSocketAddress(address, port), deadline.socketTimeoutMillis(STEP_CAP));
-            } catch (SocketTimeoutException e) {
-                close(socket);
-                return new Attempt.Unanswered(WebResponse.unanswered(Kind.TIMEOUT, where,
-                        "no connection to " + address.getHostAddress() + " port " + port + " in time"));
-            } catch (IOException e) {
-                close(socket);
-                refusal = (e instanceof ConnectException ? "connection refused" : "could not connect: " + Printable.of(e.getMessage()))
-                        + " (" + address.getHostAddress() + " port " + port + ")";
-                continue;
-            }
-            return converse(socket, host, port, request, deadline);
-        }
-        return new Attempt.Unanswered(WebResponse.unanswered(Kind.REFUSED, where, refusal));
+        Connected connected = connect(allowed.stream().limit(MAX_ADDRESSES).toList(), port, deadline);
+        return switch (connected) {
+            case Connected.To to -> converse(to.socket(), host, port, request, at, deadline);
+            case Connected.Refused r -> new Attempt.Unanswered(WebResponse.unanswered(Kind.REFUSED, where, r.why()));
+            case Connected.TimedOut t -> new Attempt.Unanswered(WebResponse.unanswered(Kind.TIMEOUT, where, t.why()));
+        };
     }
 
-    private Attempt converse(Socket socket, String host, int port, Request request, Deadline deadline) {
+    /** A connection to one of a host's addresses, or why there is none. */
+    private sealed interface Connected {
+        record To(Socket socket) implements Connected {}
+
+        record Refused(String why) implements Connected {}
+
+        record TimedOut(String why) implements Connected {}
+    }
+
+    /**
+     * Tries the host's addresses in the order DNS gave them until one accepts, as clients do (RFC 8305 §5:
+     * a connection attempt that is refused or takes too long moves on to the next address). An attempt
+     * takes at most its share of the time left and {@link #NEXT_ADDRESS_AFTER} while others remain, so
+     * that a silent first address still leaves time for the rest.
+     */
+    private static Connected connect(List<InetAddress> addresses, int port, Deadline deadline) {
+        List<String> failures = new ArrayList<>();
+        boolean timedOut = false;
+        for (int i = 0; i < addresses.size(); i++) {
+            InetAddress address = addresses.get(i);
+            String at = address.getHostAddress() + " port " + port;
+            if (deadline.expired()) {
+                timedOut = true;
+                break;
+            }
+            int left = addresses.size() - i;
+            Duration share = min(deadline.remaining().dividedBy(left), left > 1 ? NEXT_ADDRESS_AFTER : STEP_CAP);
+            Socket socket = new Socket();
+            try {
+                socket.connect(new InetSocketAddress(address, port), deadline.socketTimeoutMillis(share));
+                return new Connected.To(socket);
+            } catch (SocketTimeoutException e) {
+                timedOut = true;
+                failures.add("no connection to " + at + " in time");
+            } catch (IOException e) {
+                failures.add((e instanceof ConnectException ? "connection refused" : "could not connect: "
+                        + Printable.of(String.valueOf(e.getMessage()))) + " (" + at + ")");
+            }
+            close(socket);
+        }
+        String why = failures.isEmpty() ? "the deadline passed before connecting" : String.join("; ", failures);
+        return timedOut ? new Connected.TimedOut(why) : new Connected.Refused(why);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private Attempt converse(Socket socket, String host, int port, Request request, Instant at, Deadline deadline) {
         String where = request.uri().toString();
         try (socket; DeadlineWatch watch = DeadlineWatch.start(socket, deadline)) {
             try {
                 // the handshake finishes whatever the server sends; the captured chain is judged before any request byte
                 ChainCapture capture = new ChainCapture();
-                SSLSocket ssl = (SSLSocket) capturing(capture).createSocket(socket, host, port, true);
-                SSLParameters parameters = ssl.getSSLParameters();
-                parameters.setServerNames(List.of(new SNIHostName(host)));
-                ssl.setSSLParameters(parameters);
+                SSLSocket ssl = capture.clientOver(socket, Optional.of(new SNIHostName(host)));
                 ssl.setSoTimeout(deadline.socketTimeoutMillis(STEP_CAP));
                 ssl.startHandshake();
-                String refused = refusal(capture.chain(), host);
+                String refused = refusal(capture.chain(), host, at);
                 if (refused != null) {
                     return new Attempt.Unanswered(failed(where, refused));
                 }
                 OutputStream out = ssl.getOutputStream();
                 out.write(requestBytes(request, host, port));
                 out.flush();
-                return new Attempt.Answered(new HttpResponseReader(new BufferedInputStream(ssl.getInputStream()), MAX_BODY).read());
+                var in = new BufferedInputStream(ssl.getInputStream());
+                var reader = new HttpResponseReader(in, MAX_BODY, request.method());
+                return new Attempt.Answered(reader.read());
             } catch (IOException e) {
                 if (watch.fired() || deadline.expired() || e instanceof SocketTimeoutException) {
                     return new Attempt.Unanswered(WebResponse.unanswered(Kind.TIMEOUT, where, "no complete answer in time"));
@@ -231,23 +266,12 @@ public final class HttpsWebClient implements WebClient {
         }
     }
 
-    /** A fresh context per connection: no session is resumed, so every fetch sees and judges the chain. */
-    private static SSLSocketFactory capturing(ChainCapture capture) {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {capture}, null);
-            return context.getSocketFactory();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK offers no TLS client context", e);
-        }
-    }
-
-    /** Null when the certificate is valid for {@code host}; else what a mail client would object to. */
-    private String refusal(List<X509Certificate> chain, String host) {
+    /** Null when the certificate is valid for {@code host} at {@code at}; else what a mail client would object to. */
+    private String refusal(List<X509Certificate> chain, String host, Instant at) {
         if (chain.isEmpty()) {
             return "the server sent no X.509 certificate";
         }
-        Assessment assessment = assessor.assess(chain, host, Instant.now());
+        Assessment assessment = assessor.assess(chain, host, at);
         if (assessment.valid()) {
             return null;
         }

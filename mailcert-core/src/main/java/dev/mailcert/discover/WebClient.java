@@ -2,6 +2,7 @@ package dev.mailcert.discover;
 
 import dev.mailcert.Deadline;
 import java.net.URI;
+import java.time.Instant;
 
 /**
  * Fetches client configuration over HTTPS. Implementations never throw for what the network or
@@ -9,7 +10,9 @@ import java.net.URI;
  */
 public interface WebClient {
 
-    WebResponse get(URI uri, Deadline deadline);
+    /** @param at the time the server's certificate is judged at (the check's evaluation time, not the clock) */
+    WebResponse get(URI uri, Instant at, Deadline deadline);
 
-    WebResponse post(URI uri, byte[] body, String contentType, Deadline deadline);
+    /** @param at the time the server's certificate is judged at (the check's evaluation time, not the clock) */
+    WebResponse post(URI uri, byte[] body, String contentType, Instant at, Deadline deadline);
 }

@@ -53,12 +53,20 @@ public final class DnsResolver implements Dns {
         return new DnsResolver(new Nameservers(List.of(server.address())));
     }
 
-    /** Queries the system's resolvers (resolv.conf and the like, via dnsjava's ResolverConfig), in order. */
+    /**
+     * Queries the system's resolvers (resolv.conf and the like, via dnsjava's ResolverConfig) in order:
+     * one that fails (SERVFAIL, REFUSED) or stays silent hands the question to the next.
+     */
     public static DnsResolver system() {
         List<InetSocketAddress> servers = ResolverConfig.getCurrentConfig().servers();
-        return new DnsResolver(new Nameservers(servers.isEmpty()
+        return asking(servers.isEmpty()
                 ? List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), DnsServer.DEFAULT_PORT))
-                : servers));
+                : servers);
+    }
+
+    /** Queries {@code servers} in order, as {@link #system()} does its list. */
+    static DnsResolver asking(List<InetSocketAddress> servers) {
+        return new DnsResolver(new Nameservers(servers));
     }
 
     /** The servers asked, in order. */

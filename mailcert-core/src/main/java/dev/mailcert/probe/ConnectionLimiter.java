@@ -1,5 +1,6 @@
 package dev.mailcert.probe;
 
+import org.jspecify.annotations.Nullable;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class ConnectionLimiter {
         };
     }
 
-    private static ProbeResult timeout(InetAddress address, Endpoint endpoint, String sni, long started, String detail) {
+    private static ProbeResult timeout(InetAddress address, Endpoint endpoint, @Nullable String sni, long started, String detail) {
         return new ProbeResult(address, endpoint, sni, Outcome.TIMEOUT, Optional.empty(), detail,
                 Duration.ofNanos(System.nanoTime() - started));
     }

@@ -1,5 +1,6 @@
 package dev.mailcert.probe;
 
+import org.jspecify.annotations.Nullable;
 import dev.mailcert.Deadline;
 import dev.mailcert.ResultCache;
 import java.net.InetAddress;
@@ -31,7 +32,7 @@ public final class HandshakeCache implements Prober {
     }
 
     @Override
-    public ProbeResult probe(InetAddress address, Endpoint endpoint, String sni, Deadline deadline) {
+    public ProbeResult probe(InetAddress address, Endpoint endpoint, @Nullable String sni, Deadline deadline) {
         Key key = new Key(address, endpoint, Optional.ofNullable(sni));
         return results.get(key, deadline, () -> upstream.probe(address, endpoint, sni, deadline),
                 result -> result.outcome() == Outcome.TIMEOUT ? Duration.ZERO : keep,

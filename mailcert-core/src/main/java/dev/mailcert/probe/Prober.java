@@ -2,6 +2,7 @@ package dev.mailcert.probe;
 
 import dev.mailcert.Deadline;
 import java.net.InetAddress;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Connects to one endpoint on one address, starts TLS with the given SNI, records the result and
@@ -10,5 +11,5 @@ import java.net.InetAddress;
  */
 @FunctionalInterface
 public interface Prober {
-    ProbeResult probe(InetAddress address, Endpoint endpoint, String sni, Deadline deadline);
+    ProbeResult probe(InetAddress address, Endpoint endpoint, @Nullable String sni, Deadline deadline);
 }

@@ -1,5 +1,6 @@
 package dev.mailcert.probe;
 
+import org.jspecify.annotations.Nullable;
 import dev.mailcert.Deadline;
 import dev.mailcert.DeadlineWatch;
 import dev.mailcert.Printable;
@@ -43,7 +44,7 @@ public final class TlsProber implements Prober {
     }
 
     @Override
-    public ProbeResult probe(InetAddress address, Endpoint endpoint, String sni, Deadline deadline) {
+    public ProbeResult probe(InetAddress address, Endpoint endpoint, @Nullable String sni, Deadline deadline) {
         long started = System.nanoTime();
         Optional<SNIHostName> serverName = TlsUpgrade.serverName(sni);
         List<String> notes = new ArrayList<>();
@@ -138,7 +139,7 @@ public final class TlsProber implements Prober {
         }
     }
 
-    private static ProbeResult result(InetAddress address, Endpoint endpoint, String sni, long started,
+    private static ProbeResult result(InetAddress address, Endpoint endpoint, @Nullable String sni, long started,
                                       ProbeFailure failure, List<String> notes) {
         List<String> words = new ArrayList<>(notes);
         words.addFirst(failure.detail());

@@ -54,7 +54,7 @@ public final class TextReport {
         String who = d.request().target().localPart().isPresent() ? " for " + d.request().target().input() : "";
         out.append(style.bold("Settings to type into your mail client" + who)).append('\n');
         for (Recommendation r : advice.recommendations()) {
-            out.append(String.format("  %-22s server %-28s port %-5d security %s%s%n", r.protocol().label(),
+            out.append(String.format(Locale.ROOT, "  %-22s server %-28s port %-5d security %s%s%n", r.protocol().label(),
                     r.host().unicode(), r.port(), r.security().clientLabel(),
                     r.host().equals(d.server()) ? "" : style.dim("   (was " + d.server() + ")")));
         }
@@ -98,7 +98,7 @@ public final class TextReport {
                     case WARNS, PLAINTEXT -> style.red(s.warning().plain());
                     case NOT_CHECKED -> style.dim(s.warning().plain());
                 };
-                out.append(String.format("      %-4s %-30s port %-5d %-8s ", s.server().protocol().id(),
+                out.append(String.format(Locale.ROOT, "      %-4s %-30s port %-5d %-8s ", s.server().protocol().id(),
                         Printable.of(s.server().host()), s.server().port(), s.server().socketType().name()))
                         .append(verdict).append('\n');
             }
@@ -156,11 +156,11 @@ public final class TextReport {
             out.append("  Other names for this server\n");
             d.candidates().forEach(c -> out.append(candidate(c, style)));
         }
-        out.append(String.format("  Checked in %.1f s.%n", d.elapsed().toMillis() / 1000.0));
+        out.append(String.format(Locale.ROOT, "  Checked in %.1f s.%n", d.elapsed().toMillis() / 1000.0));
     }
 
     private static String endpoint(EndpointResult e, Style style) {
-        StringBuilder line = new StringBuilder(String.format("    %-26s %-15s %-4s %5d %-8s ", e.host(),
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    %-26s %-15s %-4s %5d %-8s ", e.host(),
                 e.probe().address().getHostAddress(), e.endpoint().protocol().id(), e.endpoint().port(),
                 e.endpoint().security().clientLabel()));
         if (e.probe().handshake().isEmpty()) {
@@ -184,7 +184,7 @@ public final class TextReport {
         String state = c.verified() ? style.green("verified") : c.sameServer() ? style.red("not valid") : style.dim("not used");
         String evidence = c.evidence().stream().sorted().map(Evidence::id).collect(Collectors.joining(", "));
         String addresses = c.addresses().stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
-        return String.format("    %-26s %-15s %s  [%s]%s%n", c.host(), addresses.isEmpty() ? "-" : addresses, state,
+        return String.format(Locale.ROOT, "    %-26s %-15s %s  [%s]%s%n", c.host(), addresses.isEmpty() ? "-" : addresses, state,
                 evidence, c.note().isEmpty() ? "" : "  " + Printable.of(c.note()));
     }
 

@@ -70,7 +70,7 @@ class LabCheckTest {
         assertThat(r.advice().why()).anyMatch(line -> line.contains("Your domain publishes autoconfig and Autodiscover settings"));
         // the ISP database is online only: skipped, never asked
         assertThat(r.advice().clientPaths()).filteredOn(p -> p.path().source() == DiscoverySource.ISPDB)
-                .allSatisfy(p -> assertThat(p.path().outcome()).isEqualTo(DiscoveryPath.Outcome.SKIPPED));
+                .allSatisfy(p -> assertThat(p.path().outcome()).isEqualTo(DiscoveryPath.Result.SKIPPED));
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailcert.Deadline;
 import dev.mailcert.HostName;
 import dev.mailcert.clientconfig.ServerSetting;
-import dev.mailcert.discover.DiscoveryPath.Outcome;
+import dev.mailcert.discover.DiscoveryPath.Result;
 import dev.mailcert.dns.Dns;
 import dev.mailcert.dns.Lookup;
 import dev.mailcert.dns.MxHost;
@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class DiscovererTest {
         final List<String> asked = new CopyOnWriteArrayList<>();
 
         @Override
-        public WebResponse get(URI uri, Deadline deadline) {
+        public WebResponse get(URI uri, Instant at, Deadline deadline) {
             asked.add(uri.toString());
             return uri.toString().equals("https://autoconfig.thunderbird.net/v1.1/bighost.example")
                     ? WebResponse.answered(200, ISPDB_ANSWER.getBytes(StandardCharsets.UTF_8), uri.toString())
@@ -67,7 +68,7 @@ class DiscovererTest {
         }
 
         @Override
-        public WebResponse post(URI uri, byte[] body, String contentType, Deadline deadline) {
+        public WebResponse post(URI uri, byte[] body, String contentType, Instant at, Deadline deadline) {
             asked.add(uri.toString());
             return WebResponse.answered(404, new byte[0], uri.toString());
         }
@@ -77,13 +78,13 @@ class DiscovererTest {
     void ispdbByMx_asksForTheRegistrableDomainOfTheMostPreferredMx() {
         var web = new IspDatabase();
         Discovery d = new Discoverer(MX_ONLY, web, false).discover("gina@small.example", HostName.parse("small.example"),
-                Deadline.after(Duration.ofSeconds(5)));
+                Discoverer.HTTPS_PORT, Instant.now(), Deadline.after(Duration.ofSeconds(5)));
 
         DiscoveryPath byMx = d.paths(DiscoverySource.ISPDB_MX).get(0);
-        assertThat(byMx.outcome()).isEqualTo(Outcome.FOUND);
+        assertThat(byMx.outcome()).isEqualTo(Result.FOUND);
         assertThat(byMx.location()).isEqualTo("https://autoconfig.thunderbird.net/v1.1/bighost.example");
         assertThat(byMx.servers()).extracting(ServerSetting::host).containsExactly("imap.bighost.example", "smtp.bighost.example");
-        assertThat(d.paths(DiscoverySource.ISPDB).get(0).outcome()).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(d.paths(DiscoverySource.ISPDB).get(0).outcome()).isEqualTo(Result.NOT_FOUND);
         assertThat(d.hostNames()).startsWith("imap.bighost.example");
     }
 
@@ -91,10 +92,10 @@ class DiscovererTest {
     void offline_neverAsksTheIspDatabase() {
         var web = new IspDatabase();
         Discovery d = new Discoverer(MX_ONLY, web, true).discover("gina@small.example", HostName.parse("small.example"),
-                Deadline.after(Duration.ofSeconds(5)));
+                Discoverer.HTTPS_PORT, Instant.now(), Deadline.after(Duration.ofSeconds(5)));
 
-        assertThat(d.paths(DiscoverySource.ISPDB)).singleElement().satisfies(p -> assertThat(p.outcome()).isEqualTo(Outcome.SKIPPED));
-        assertThat(d.paths(DiscoverySource.ISPDB_MX)).singleElement().satisfies(p -> assertThat(p.outcome()).isEqualTo(Outcome.SKIPPED));
+        assertThat(d.paths(DiscoverySource.ISPDB)).singleElement().satisfies(p -> assertThat(p.outcome()).isEqualTo(Result.SKIPPED));
+        assertThat(d.paths(DiscoverySource.ISPDB_MX)).singleElement().satisfies(p -> assertThat(p.outcome()).isEqualTo(Result.SKIPPED));
         assertThat(web.asked).noneMatch(url -> url.contains("thunderbird"));
     }
 
@@ -102,12 +103,12 @@ class DiscovererTest {
     void aWebClientThatNeverReturns_costsNoMoreThanTheDeadline() {
         WebClient stuck = new WebClient() {
             @Override
-            public WebResponse get(URI uri, Deadline deadline) {
+            public WebResponse get(URI uri, Instant at, Deadline deadline) {
                 return sleepForever();
             }
 
             @Override
-            public WebResponse post(URI uri, byte[] body, String contentType, Deadline deadline) {
+            public WebResponse post(URI uri, byte[] body, String contentType, Instant at, Deadline deadline) {
                 return sleepForever();
             }
 
@@ -122,10 +123,25 @@ class DiscovererTest {
         };
         long start = System.nanoTime();
         Discovery d = new Discoverer(MX_ONLY, stuck, true).discover("gina@small.example", HostName.parse("small.example"),
-                Deadline.after(Duration.ofMillis(500)));
+                Discoverer.HTTPS_PORT, Instant.now(), Deadline.after(Duration.ofMillis(500)));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
-        assertThat(d.paths(DiscoverySource.AUTOCONFIG).get(0).outcome()).isEqualTo(Outcome.TIMEOUT);
-        assertThat(d.paths(DiscoverySource.MX).get(0).outcome()).isEqualTo(Outcome.FOUND);
+        assertThat(d.paths(DiscoverySource.AUTOCONFIG).get(0).outcome()).isEqualTo(Result.TIMEOUT);
+        assertThat(d.paths(DiscoverySource.MX).get(0).outcome()).isEqualTo(Result.FOUND);
+    }
+
+    @Test
+    void portOffset_movesTheDomainsOwnHostsButNeverTheIspDatabase() {
+        var web = new IspDatabase();
+        Discovery d = new Discoverer(MX_ONLY, web, false).discover("gina@small.example", HostName.parse("small.example"),
+                Discoverer.HTTPS_PORT + 10000, Instant.now(), Deadline.after(Duration.ofSeconds(5)));
+
+        assertThat(d.paths(DiscoverySource.ISPDB).get(0).location()).isEqualTo("https://autoconfig.thunderbird.net/v1.1/small.example");
+        assertThat(d.paths(DiscoverySource.ISPDB_MX).get(0).location()).isEqualTo("https://autoconfig.thunderbird.net/v1.1/bighost.example");
+        assertThat(d.paths(DiscoverySource.AUTOCONFIG).get(0).location()).startsWith("https://autoconfig.small.example:10443/");
+        assertThat(web.asked).filteredOn(url -> url.contains("thunderbird")).hasSize(2).allSatisfy(url ->
+                assertThat(URI.create(url).getPort()).isEqualTo(-1));
+        assertThat(web.asked).filteredOn(url -> !url.contains("thunderbird")).isNotEmpty().allSatisfy(url ->
+                assertThat(URI.create(url).getPort()).isEqualTo(10443));
     }
 }

@@ -7,14 +7,22 @@ import dev.mailcert.dns.MxHost;
 import dev.mailcert.dns.ServiceRecord;
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** In-memory DNS for tests: the listed names are at 127.0.0.1, every other name does not exist. */
-record LoopbackDns(List<String> names) implements Dns {
+/** In-memory DNS for tests: each host has its loopback addresses, in order; every other name does not exist. */
+record LoopbackDns(Map<String, List<InetAddress>> hosts) implements Dns {
+
+    /** The listed names, each at 127.0.0.1 only. */
+    LoopbackDns(List<String> names) {
+        this(names.stream().collect(Collectors.toMap(Function.identity(), n -> List.of(InetAddress.getLoopbackAddress()))));
+    }
 
     @Override
     public Lookup<List<InetAddress>> addresses(String host, Deadline deadline) {
-        return names.contains(host)
-                ? new Lookup.Found<>(List.of(InetAddress.getLoopbackAddress()), List.of())
+        return hosts.containsKey(host)
+                ? new Lookup.Found<>(hosts.get(host), List.of())
                 : new Lookup.NxDomain<>(host);
     }
 

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
@@ -18,7 +20,8 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * An HTTPS server on 127.0.0.1 that answers every request with a script: a function of the request
- * head that writes whatever it likes (well-formed or not, slowly or never). Records the requests.
+ * head that writes whatever it likes (well-formed or not, slowly or never). Records the requests,
+ * each as its head followed by its body (a body is read when the head gives its Content-Length).
  */
 final class ScriptedHttpsServer implements AutoCloseable {
 
@@ -26,6 +29,8 @@ final class ScriptedHttpsServer implements AutoCloseable {
     interface Script {
         void answer(String requestHead, OutputStream out) throws Exception;
     }
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?i)\r\nContent-Length: (\\d{1,9})\r\n");
 
     private final SSLServerSocket listener;
     private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -60,7 +65,7 @@ final class ScriptedHttpsServer implements AutoCloseable {
         try (client) {
             client.setSoTimeout(10_000);
             String head = readHead(client.getInputStream());
-            requests.add(head);
+            requests.add(head + readBody(head, client.getInputStream()));
             script.answer(head, client.getOutputStream());
             client.getOutputStream().flush();
         } catch (Exception e) {
@@ -78,6 +83,15 @@ final class ScriptedHttpsServer implements AutoCloseable {
             head.append((char) b);
         }
         return head.toString();
+    }
+
+    private static String readBody(String head, InputStream in) throws IOException {
+        Matcher length = CONTENT_LENGTH.matcher(head);
+        if (!length.find()) {
+            return "";
+        }
+        byte[] body = in.readNBytes(Math.min(Integer.parseInt(length.group(1)), 65_536));
+        return new String(body, StandardCharsets.ISO_8859_1);
     }
 
     int port() {

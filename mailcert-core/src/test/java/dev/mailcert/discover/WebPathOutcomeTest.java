@@ -6,7 +6,7 @@ import dev.mailcert.clientconfig.ClientConfig;
 import dev.mailcert.clientconfig.ClientConfigException;
 import dev.mailcert.clientconfig.ServerSetting;
 import dev.mailcert.clientconfig.SocketType;
-import dev.mailcert.discover.DiscoveryPath.Outcome;
+import dev.mailcert.discover.DiscoveryPath.Result;
 import dev.mailcert.discover.WebResponse.Kind;
 import dev.mailcert.probe.Protocol;
 import java.nio.charset.StandardCharsets;
@@ -39,14 +39,14 @@ class WebPathOutcomeTest {
             FAILED,       0,   '',    FAILED,    the detail
             TIMEOUT,      0,   '',    TIMEOUT,   the detail
             """)
-    void responseDecidesTheOutcome(Kind kind, int status, String body, Outcome outcome, String detail) {
+    void responseDecidesTheOutcome(Kind kind, int status, String body, Result outcome, String detail) {
         WebResponse response = kind == Kind.ANSWERED
                 ? WebResponse.answered(status, body.getBytes(StandardCharsets.UTF_8), URL)
                 : WebResponse.unanswered(kind, URL, "the detail");
         DiscoveryPath path = WebPathOutcome.of(DiscoverySource.AUTOCONFIG, URL, response, READER, "autoconfig");
         assertThat(path.outcome()).isEqualTo(outcome);
         assertThat(path.detail()).contains(detail);
-        assertThat(path.servers()).hasSize(outcome == Outcome.FOUND ? 1 : 0);
+        assertThat(path.servers()).hasSize(outcome == Result.FOUND ? 1 : 0);
     }
 
     @org.junit.jupiter.api.Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mailcert.advise.Advisor;
 import dev.mailcert.advise.Diagnoses;
 import dev.mailcert.diagnose.Diagnosis;
+import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The report for a person: verdict first, then what to type, then why; colours only when asked. */
@@ -47,5 +49,19 @@ class TextReportTest {
         Diagnosis d = Diagnoses.of("imap=valid");
         assertThat(render(d, Style.PLAIN)).doesNotContain("\u001b[");
         assertThat(render(d, new Style(true))).startsWith("\u001b[32;1mOK\u001b[0m");
+    }
+
+    @Test
+    void numbers_areWrittenTheSameUnderEveryDefaultLocale() {
+        Diagnosis d = Diagnoses.of("imap=valid");
+        Diagnosis took = new Diagnosis(d.request(), d.settings(), d.server(), d.serverSource(), d.dns(), d.discovery(),
+                d.endpoints(), d.candidates(), d.relays(), d.refused(), d.notes(), Duration.ofMillis(1500));
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            assertThat(render(took, Style.PLAIN)).contains("Checked in 1.5 s.").doesNotContain("1,5");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 }

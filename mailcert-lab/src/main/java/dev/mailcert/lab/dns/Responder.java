@@ -98,6 +98,8 @@ final class Responder {
         }
         if (behaviour.servfail().contains(key)) {
             response.getHeader().setRcode(Rcode.SERVFAIL);
+        } else if (behaviour.refused().contains(key)) {
+            response.getHeader().setRcode(Rcode.REFUSED);
         } else if (transport == Transport.UDP && behaviour.truncateOverUdp().contains(key)) {
             response.getHeader().setFlag(Flags.TC);
         } else {

@@ -161,6 +161,13 @@ class AuthoritativeDnsServerTest {
     }
 
     @Test
+    void refusedBehaviourAnswersRefusedForANameInTheZone() throws Exception {
+        server = start(ZONE, DnsBehaviour.normal().withRefused("mail.customer.example"));
+        assertThat(ask("mail.customer.example.", Type.A, false).getRcode()).isEqualTo(Rcode.REFUSED);
+        assertThat(ask("srv12.webhost.example.", Type.A, false).getRcode()).isEqualTo(Rcode.NOERROR);
+    }
+
+    @Test
     void silentBehaviourNeverAnswersButCountsTheQuery() throws Exception {
         server = start(ZONE, DnsBehaviour.normal().withSilent("srv12.webhost.example"));
         SimpleResolver resolver = resolver(false);

@@ -1,8 +1,8 @@
-package dev.mailcert.diagnose;
+package dev.mailcert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailcert.HostName;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

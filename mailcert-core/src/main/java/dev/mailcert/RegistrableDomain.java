@@ -1,7 +1,6 @@
-package dev.mailcert.diagnose;
+package dev.mailcert;
 
 import com.google.common.net.InternetDomainName;
-import dev.mailcert.HostName;
 import java.util.Optional;
 
 /**

@@ -1,0 +1,5 @@
+/** See docs/architecture.md for the stage this package is and how it fits the pipeline. */
+@NullMarked
+package dev.mailcert.probe;
+
+import org.jspecify.annotations.NullMarked;
