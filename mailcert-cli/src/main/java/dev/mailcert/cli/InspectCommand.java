@@ -10,11 +10,11 @@ import dev.mailcert.cert.CertificateSummary;
 import dev.mailcert.cert.Inspection;
 import dev.mailcert.cert.Inspector;
 import dev.mailcert.cert.Pem;
+import dev.mailcert.cert.ServedCertificates;
 import dev.mailcert.cert.TrustAnchors;
 import dev.mailcert.report.JsonReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -52,7 +52,8 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Instant when = at == null ? Instant.now() : instant(at);
-        List<X509Certificate> served = Pem.readCertificates(chain);
+        // a DER certificate the JDK refuses is a finding (invalid-chain); only a file without certificates is bad input
+        ServedCertificates served = Pem.readServed(chain);
         TrustAnchors anchors = trust == null ? TrustAnchors.system() : TrustAnchors.fromPem(trust);
         Inspection inspection = Inspector.inspect(served, host, anchors, when);
         PrintWriter out = spec.commandLine().getOut();

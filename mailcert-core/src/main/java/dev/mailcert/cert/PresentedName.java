@@ -1,5 +1,6 @@
 package dev.mailcert.cert;
 
+import com.google.common.net.InternetDomainName;
 import dev.mailcert.HostName;
 import java.net.IDN;
 import java.util.Locale;
@@ -33,8 +34,9 @@ record PresentedName(String raw, Kind kind, String name) {
             if (!isALabelName(base)) {
                 return new PresentedName(raw, Kind.NOT_A_NAME, base);
             }
-            // Rule: a wildcard must not stand for a registrable domain: "*.com" and "*.co.uk" cover nothing
-            // (RFC 9525 §7.1 on the reach of wildcards; browsers refuse such certificates by the Public Suffix List).
+            // Rule: a wildcard must not stand for a registrable domain: "*.com", "*.co.uk" and, from the private
+            // section of the Public Suffix List, "*.s3.amazonaws.com" cover nothing (RFC 9525 §7.1 on the reach
+            // of wildcards; there every name belongs to a different customer).
             boolean tooBroad = base.indexOf('.') < 0 || isPublicSuffix(base);
             return new PresentedName(raw, tooBroad ? Kind.TOO_BROAD_WILDCARD : Kind.WILDCARD, base);
         }
@@ -46,7 +48,8 @@ record PresentedName(String raw, Kind kind, String name) {
 
     private static boolean isPublicSuffix(String name) {
         try {
-            return com.google.common.net.InternetDomainName.from(name).isRegistrySuffix(); // ICANN section, as browsers use it
+            // isPublicSuffix: both sections of the list (isRegistrySuffix would be the ICANN section only)
+            return InternetDomainName.from(name).isPublicSuffix();
         } catch (IllegalArgumentException e) {
             return false;
         }
