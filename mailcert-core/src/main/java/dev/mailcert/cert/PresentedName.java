@@ -2,7 +2,6 @@ package dev.mailcert.cert;
 
 import com.google.common.net.InternetDomainName;
 import dev.mailcert.HostName;
-import java.net.IDN;
 import java.util.Locale;
 
 /**
@@ -55,14 +54,13 @@ record PresentedName(String raw, Kind kind, String name) {
         }
     }
 
-    /** Letters, digits and hyphens only (RFC 5890 A-labels), and every "xn--" label decodes. */
+    /** Letters, digits and hyphens only (RFC 5890 A-labels), and every "xn--" label is a valid IDNA2008 A-label. */
     static boolean isALabelName(String name) {
         if (!HostName.isValid(name)) {
             return false;
         }
         for (String label : name.split("\\.")) {
-            // IDN.toUnicode returns its input unchanged when the punycode is not valid
-            if (label.startsWith("xn--") && IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED).equals(label)) {
+            if (label.startsWith("xn--") && !HostName.isALabel(label)) {
                 return false;
             }
         }
