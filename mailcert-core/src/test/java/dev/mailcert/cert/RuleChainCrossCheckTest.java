@@ -175,7 +175,7 @@ class RuleChainCrossCheckTest {
     }
 
     private static String pem(List<byte[]> ders) {
-        return new RuleChain.Built(RuleChain.VALID, ders, ders.get(0), "").servedPem();
+        return new RuleChain.Built(RuleChain.VALID, ders, ders.get(0), "", new byte[0]).servedPem();
     }
 
     private Path write(String file, String text) throws IOException {

@@ -110,10 +110,19 @@ public enum RuleChain {
         return expectedProblem;
     }
 
-    /** A chain as a server would send it (leaf first, DER each) and the root to trust, for {@code host}. */
-    public record Built(RuleChain construction, List<byte[]> served, byte[] root, String host) {
+    /**
+     * A chain as a server would send it (leaf first, DER each), the root to trust, the name the leaf is for,
+     * and the leaf's private key (PKCS #8 DER), so that a real server can present the chain.
+     */
+    public record Built(RuleChain construction, List<byte[]> served, byte[] root, String host, byte[] leafKey) {
         public Built {
             served = List.copyOf(served);
+        }
+
+        /** The leaf's private key as PEM (RFC 7468 §10), for servers such as Dovecot and openssl s_server. */
+        public String leafKeyPem() {
+            return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(leafKey)
+                    + "\n-----END PRIVATE KEY-----\n";
         }
 
         public String servedPem() {
@@ -247,7 +256,7 @@ public enum RuleChain {
             }
             byte[] rootDer = rootHook.apply(root).encode();
             return new Built(construction, List.of(leafHook.apply(leaf).encode(),
-                    intermediateHook.apply(intermediate).encode()), rootDer, host);
+                    intermediateHook.apply(intermediate).encode()), rootDer, host, leafKeys.getPrivate().getEncoded());
         }
     }
 
