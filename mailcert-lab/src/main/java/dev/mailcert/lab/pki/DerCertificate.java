@@ -93,12 +93,23 @@ final class DerCertificate {
 
     /** Subject and authority key identifiers (RFC 5280 §4.2.1.1, §4.2.1.2), non-critical, as CAs write them. */
     DerCertificate keyIdentifiers() {
+        return subjectKeyIdentifier().authorityKeyIdentifier(false);
+    }
+
+    DerCertificate subjectKeyIdentifier() {
         try {
-            JcaX509ExtensionUtils ids = new JcaX509ExtensionUtils();
-            extension(Extension.subjectKeyIdentifier, false,
-                    ids.createSubjectKeyIdentifier(publicKey));
-            return extension(Extension.authorityKeyIdentifier, false, ids.createAuthorityKeyIdentifier(
-                    SubjectPublicKeyInfo.getInstance(authorityKey.getEncoded())));
+            return extension(Extension.subjectKeyIdentifier, false,
+                    new JcaX509ExtensionUtils().createSubjectKeyIdentifier(publicKey));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code critical}: marked critical, which RFC 5280 §4.2.1.1 forbids. */
+    DerCertificate authorityKeyIdentifier(boolean critical) {
+        try {
+            return extension(Extension.authorityKeyIdentifier, critical, new JcaX509ExtensionUtils()
+                    .createAuthorityKeyIdentifier(SubjectPublicKeyInfo.getInstance(authorityKey.getEncoded())));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -233,11 +233,7 @@ public enum RuleChain {
                     now.minus(Duration.ofDays(100)), now.plus(Duration.ofDays(1000))).issuedBy(ROOT, rootKeys)
                     .extension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .extension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            if (intermediateCriticalAki) {
-                intermediate.extension(Extension.authorityKeyIdentifier, true, authorityKeyId(rootKeys));
-            } else {
-                intermediate.keyIdentifiers();
-            }
+            intermediate.subjectKeyIdentifier().authorityKeyIdentifier(intermediateCriticalAki);
             GeneralNames names = leafIp == null
                     ? new GeneralNames(new GeneralName(GeneralName.dNSName, leafDns))
                     : new GeneralNames(new GeneralName[] {new GeneralName(GeneralName.dNSName, leafDns),
