@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
@@ -167,9 +169,9 @@ class RuleChainCrossCheckTest {
             parameters.setDate(Date.from(NOW));
             CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(path), parameters);
             return ACCEPTS;
-        } catch (CertificateException | java.security.cert.CertPathValidatorException e) {
+        } catch (CertificateException | CertPathValidatorException e) {
             return REJECTS;
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new AssertionError("the JDK's PKIX validator could not run", e);
         }
     }

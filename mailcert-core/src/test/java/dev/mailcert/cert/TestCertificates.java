@@ -1,5 +1,6 @@
 package dev.mailcert.cert;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -179,7 +180,7 @@ final class TestCertificates {
         Spec extension(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
             try {
                 extra.add(new Extension(oid, critical, value.toASN1Primitive().getEncoded()));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
             return this;
