@@ -60,14 +60,16 @@ final class ExtensionRules {
             SUBJECT_ALT_NAME, NAME_CONSTRAINTS, CERTIFICATE_POLICIES, POLICY_MAPPINGS, POLICY_CONSTRAINTS,
             INHIBIT_ANY_POLICY);
 
+    private record NeverCritical(String name, String section) {}
+
     /** Extensions RFC 5280 says conforming CAs MUST mark non-critical, with the section that says so. */
-    private static final Map<String, String> NEVER_CRITICAL = Map.of(
-            "2.5.29.35", "authority key identifier (RFC 5280 §4.2.1.1)",
-            "2.5.29.14", "subject key identifier (RFC 5280 §4.2.1.2)",
-            "2.5.29.9", "subject directory attributes (RFC 5280 §4.2.1.8)",
-            "2.5.29.46", "freshest CRL (RFC 5280 §4.2.1.15)",
-            "1.3.6.1.5.5.7.1.1", "authority information access (RFC 5280 §4.2.2.1)",
-            "1.3.6.1.5.5.7.1.11", "subject information access (RFC 5280 §4.2.2.2)");
+    private static final Map<String, NeverCritical> NEVER_CRITICAL = Map.of(
+            "2.5.29.35", new NeverCritical("authority key identifier", "§4.2.1.1"),
+            "2.5.29.14", new NeverCritical("subject key identifier", "§4.2.1.2"),
+            "2.5.29.9", new NeverCritical("subject directory attributes", "§4.2.1.8"),
+            "2.5.29.46", new NeverCritical("freshest CRL", "§4.2.1.15"),
+            "1.3.6.1.5.5.7.1.1", new NeverCritical("authority information access", "§4.2.2.1"),
+            "1.3.6.1.5.5.7.1.11", new NeverCritical("subject information access", "§4.2.2.2"));
 
     private record Syntax(String name, Function<ASN1Primitive, Object> parser, boolean nonEmptyList) {}
 
@@ -99,10 +101,11 @@ final class ExtensionRules {
         String subject = CertificateFacts.subject(cert);
         Set<String> critical = orEmpty(cert.getCriticalExtensionOIDs());
         for (String oid : critical) {
-            String neverCritical = NEVER_CRITICAL.get(oid);
+            NeverCritical neverCritical = NEVER_CRITICAL.get(oid);
             if (neverCritical != null) {
-                findings.add(new Finding(CertificateProblem.INVALID_CHAIN, subject + " marks its " + neverCritical
-                        + " extension critical, which certificate authorities must never do; clients reject it."));
+                findings.add(new Finding(CertificateProblem.INVALID_CHAIN, subject + " marks its " + neverCritical.name()
+                        + " extension critical, which RFC 5280 " + neverCritical.section()
+                        + " forbids; clients reject it."));
             } else if (!RECOGNISED_CRITICAL.contains(oid)) {
                 String known = SYNTAX.containsKey(oid) ? SYNTAX.get(oid).name() + " (" + oid + ")" : Printable.of(oid);
                 findings.add(new Finding(CertificateProblem.INVALID_CHAIN, subject + " has a critical extension "

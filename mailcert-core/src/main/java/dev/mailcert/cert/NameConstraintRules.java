@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1IA5String;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -269,11 +271,20 @@ final class NameConstraintRules {
             case GeneralName.dNSName -> "DNS name " + (text(name).isEmpty() ? "(any)" : Printable.of(text(name)));
             case GeneralName.iPAddress -> "IP " + ip(octets(name));
             case GeneralName.directoryName -> "directory name '" + Printable.of(
-                    RFC4519Style.INSTANCE.toString(X500Name.getInstance(name.getName()))) + "'";
+                    directoryName(X500Name.getInstance(name.getName()))) + "'";
             case GeneralName.rfc822Name -> "email " + Printable.of(text(name));
             case GeneralName.uniformResourceIdentifier -> "URI " + Printable.of(text(name));
             default -> "a name of form " + name.getTagNo();
         };
+    }
+
+    /** RFC 2253 as the rest of the explanations write names ("O=Permitted Org"). */
+    private static String directoryName(X500Name name) {
+        try {
+            return new X500Principal(name.getEncoded(ASN1Encoding.DER)).getName(X500Principal.RFC2253);
+        } catch (IOException | RuntimeException e) {
+            return RFC4519Style.INSTANCE.toString(name);
+        }
     }
 
     /** An address, or an address/mask pair from a constraint. */

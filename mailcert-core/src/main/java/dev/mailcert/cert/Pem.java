@@ -207,16 +207,9 @@ public final class Pem {
         }
     }
 
-    /** The innermost message, which names the rule ("Duplicate extensions not allowed"), on one line. */
+    /** The JDK's message on one line, without the names of the exceptions it wraps ("java.io.IOException: "). */
     private static String reason(Exception e) {
-        Throwable cause = e;
-        String message = e.getMessage();
-        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
-            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
-                message = cause.getMessage();
-            }
-        }
-        String line = String.valueOf(message).lines().findFirst().orElse("").strip();
-        return Printable.of(line.replaceFirst("^(java\\.[\\w.]+Exception: )+", ""));
+        String line = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+        return Printable.of(line.replaceAll("java\\.[\\w.]+(Exception|Error): ", ""));
     }
 }

@@ -41,7 +41,7 @@ record ProbeFailure(Outcome outcome, String detail) {
             case HANDSHAKE -> new ProbeFailure(Outcome.TLS_FAILED, switch (e) {
                 case SSLException s when unreadableCertificate(s) != null -> "TLS handshake failed: the server sent a"
                         + " certificate that is DER but breaks X.509, so no client accepts it (invalid-chain): "
-                        + describe(unreadableCertificate(s));
+                        + unreadableCertificate(s);
                 case SSLException s -> "TLS handshake failed: " + describe(e);
                 default -> "connection ended during the TLS handshake: " + describe(e);
             });
@@ -60,12 +60,13 @@ record ProbeFailure(Outcome outcome, String detail) {
      * The JDK's reason when it could not read a certificate the server sent (ChainCapture accepts every
      * chain, so a certificate exception under a handshake failure comes from parsing), else null.
      */
-    private static Exception unreadableCertificate(SSLException e) {
+    private static String unreadableCertificate(SSLException e) {
         Throwable cause = e.getCause();
         for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
             if (cause instanceof CertificateException certificate) {
-                Throwable inner = certificate.getCause();
-                return inner instanceof Exception reason && inner.getMessage() != null ? reason : certificate;
+                String line = String.valueOf(certificate.getMessage()).lines().findFirst().orElse("");
+                // "java.io.IOException: Duplicate extensions not allowed" -> "Duplicate extensions not allowed"
+                return Printable.of(line.replaceAll("java\\.[\\w.]+(Exception|Error): ", "").strip());
             }
         }
         return null;
