@@ -61,7 +61,7 @@ install() {
 # ---------------------------------------------------------------- PKI
 # Root CA -> Intermediate CA -> leaves; every leaf file set: NAME.key, NAME.pem (leaf only),
 # NAME.chain.pem (what the server sends), NAME.keychain.pem (key + chain, Postfix's format).
-LEAVES=(wildcard own hostco default sni cheap expired nochain mismatch selfsigned)
+LEAVES=(wildcard own hostco default sni cheap expired nochain mismatch selfsigned constrained critical)
 
 certs() {
   need_tools
@@ -105,6 +105,25 @@ certs() {
     cp nochain.pem nochain.chain.pem; cat nochain.key nochain.pem > nochain.keychain.pem   # intermediate missing
     leaf mismatch "www.other.test"     "DNS:www.other.test"
     selfsigned selfsigned "mail.selfsigned.test" "DNS:mail.selfsigned.test"
+    # two chains every client rejects (docs/certificate-rules.md), by SNI on 127.0.0.2:
+    # constrained: its CA may issue only for example.org (name constraints, RFC 5280 §4.2.1.10)
+    k constrainedca
+    openssl req -new -key constrainedca.key -subj "/CN=Lab Constrained CA" -out constrainedca.csr
+    printf 'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\nnameConstraints=critical,permitted;DNS:example.org\n' > nc.ext
+    openssl x509 -req -in constrainedca.csr -CA root.pem -CAkey root.key -CAcreateserial -days 3650 -sha256 \
+      -extfile nc.ext -out constrainedca.pem 2>/dev/null
+    leaf_by() { # NAME CN SAN ISSUER [EXTENSION-LINE]: a leaf issued by ISSUER.pem/ISSUER.key, sent with it
+      local n=$1 cn=$2 san=$3 ca=$4 extra=${5:-}
+      k "$n"; openssl req -new -key "$n.key" -subj "/CN=$cn" -out "$n.csr"
+      printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=%s\n%s\n' \
+        "$san" "$extra" > "$n.ext"
+      openssl x509 -req -in "$n.csr" -CA "$ca.pem" -CAkey "$ca.key" -CAcreateserial -days 825 -sha256 \
+        -extfile "$n.ext" -out "$n.pem" 2>/dev/null
+      cat "$n.pem" "$ca.pem" > "$n.chain.pem"; cat "$n.key" "$n.chain.pem" > "$n.keychain.pem"
+    }
+    leaf_by constrained "mail.constrained.test" "DNS:mail.constrained.test" constrainedca
+    # critical: the leaf carries a critical extension no client knows (RFC 5280 §4.2)
+    leaf_by critical "mail.critical.test" "DNS:mail.critical.test" inter "1.3.6.1.4.1.55555.1.1=critical,ASN1:NULL"
     rm -f ./*.csr ./*.ext ./*.srl
     chmod 644 ./*.pem ./*.key   # lab keys only: Postfix and Dovecot read them after dropping privileges
   )
@@ -170,6 +189,13 @@ host-record=mail.florist.test,127.0.0.6
 host-record=srv3.sni.test,127.0.0.6
 ptr-record=6.0.0.127.in-addr.arpa,srv3.sni.test
 mx-host=florist.test,mail.florist.test,10
+
+# 6. chains a client rejects, on the shared server: mail.constrained.test (name constraints) and
+#    mail.critical.test (unknown critical extension) -> fixable: srv1.hosting.test
+host-record=mail.constrained.test,127.0.0.2
+mx-host=constrained.test,mail.constrained.test,10
+host-record=mail.critical.test,127.0.0.2
+mx-host=critical.test,mail.critical.test,10
 EOF
 }
 
@@ -228,7 +254,8 @@ service pop3-login {
 EOF
     echo "local 127.0.0.2 {"; default wildcard
     sni mail.expired.test expired; sni mail.nochain.test nochain; sni www.other.test mismatch
-    sni mail.selfsigned.test selfsigned; echo "}"
+    sni mail.selfsigned.test selfsigned
+    sni mail.constrained.test constrained; sni mail.critical.test critical; echo "}"
     echo "local 127.0.0.3 {"; default own; echo "}"
     echo "local 127.0.0.4 {"; default hostco; echo "}"
     echo "local 127.0.0.5 {"; default cheap; echo "}"
@@ -264,6 +291,8 @@ mail.expired.test    $P/expired.keychain.pem
 mail.nochain.test    $P/nochain.keychain.pem
 www.other.test       $P/mismatch.keychain.pem
 mail.selfsigned.test $P/selfsigned.keychain.pem
+mail.constrained.test $P/constrained.keychain.pem
+mail.critical.test   $P/critical.keychain.pem
 EOF
   cat > "$LAB/postfix/sni-127.0.0.6" <<EOF
 srv3.sni.test        $P/sni.keychain.pem
@@ -421,7 +450,8 @@ tls_all_ports() { # ADDR SNI CN CODE on every IMAP, POP3 and SMTP endpoint
 }
 
 # OpenSSL verify codes: 0 ok, 10 certificate has expired, 18 self-signed leaf,
-# 21 unable to verify the first certificate (intermediate not sent), 62 hostname mismatch.
+# 21 unable to verify the first certificate (intermediate not sent), 34 unhandled critical extension,
+# 47 permitted subtree violation, 62 hostname mismatch.
 verify() {
   need_tools
   [ -f "$P/root.pem" ] || die "no PKI in $P; run 'scripts/real-lab.sh start' first"
@@ -457,7 +487,10 @@ verify() {
     tls 127.0.0.2 "$port" mail.nochain.test mail.nochain.test 21
     tls 127.0.0.2 "$port" www.other.test www.other.test 0
     tls 127.0.0.2 "$port" mail.selfsigned.test mail.selfsigned.test 18
+    tls 127.0.0.2 "$port" mail.constrained.test mail.constrained.test 47
+    tls 127.0.0.2 "$port" mail.critical.test mail.critical.test 34
   done
+  dns mail.constrained.test A 127.0.0.2; dns mail.critical.test A 127.0.0.2
   tls 127.0.0.3 10993 mail.expired.test mail.own.test 62
   tls 127.0.0.2 10993 "" "*.hosting.test" 0
   echo "unknown names: NXDOMAIN under .test, REFUSED outside (never forwarded)"

@@ -1,17 +1,26 @@
 package dev.mailcert;
 
-import java.net.IDN;
+import com.ibm.icu.text.IDNA;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * A DNS host name in the form names are compared in: A-labels (RFC 5890), lower case, no trailing
  * dot. {@link #parse} rejects anything that is not a valid host name with a message for a person.
+ *
+ * <p>Unicode names become A-labels by IDNA2008 as UTS #46 non-transitional processing defines it (ICU4J),
+ * as browsers and current mail clients do: {@code straße.de} is {@code xn--strae-oqa.de}, never the
+ * IDNA2003 {@code strasse.de}, and {@code xn--strae-oqa.de} is accepted as it is.
  */
 public record HostName(String value) implements Comparable<HostName> {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final int MAX_LENGTH = 253;
+    /** UTS #46 §4 with Transitional_Processing=false, UseSTD3ASCIIRules, CheckBidi and CheckJoiners. */
+    private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
+            | IDNA.NONTRANSITIONAL_TO_UNICODE | IDNA.USE_STD3_RULES | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ);
 
     public HostName {
         if (!isValid(value)) {
@@ -34,23 +43,12 @@ public record HostName(String value) implements Comparable<HostName> {
         if (name.length() > 4 * MAX_LENGTH) {
             throw new BadInputException("not a valid host name (longer than 253 characters): " + Printable.of(name));
         }
-        String ascii;
-        try {
-            ascii = IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException("not a valid host name (" + idnaReason(e) + "): " + Printable.of(name));
-        }
-        ascii = ascii.toLowerCase(Locale.ROOT);
+        String ascii = toAscii(name);
         if (ascii.length() > MAX_LENGTH) {
             throw new BadInputException("not a valid host name (longer than 253 characters): " + Printable.of(name));
         }
         if (!isValid(ascii)) {
             throw new BadInputException("not a valid host name: " + Printable.of(name));
-        }
-        for (String label : ascii.split("\\.")) {
-            if (label.startsWith("xn--") && !validALabel(label)) {
-                throw new BadInputException("not a valid host name (invalid IDN label " + label + "): " + Printable.of(name));
-            }
         }
         if (ascii.chars().allMatch(c -> Character.isDigit(c) || c == '.')) {
             throw new BadInputException("an IP address is not a host name here: " + Printable.of(name));
@@ -58,23 +56,62 @@ public record HostName(String value) implements Comparable<HostName> {
         return new HostName(ascii);
     }
 
-    /** The IDNA library's reason, first line only: the lines after it repeat the raw input. */
-    private static String idnaReason(IllegalArgumentException e) {
-        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        return Printable.of(first.replaceFirst("^java\\.text\\.ParseException: ", ""));
+    /** A-labels by UTS #46 non-transitional processing; one line of bad input when the name breaks IDNA2008. */
+    private static String toAscii(String name) {
+        StringBuilder ascii = new StringBuilder();
+        IDNA.Info info = new IDNA.Info();
+        UTS46.nameToASCII(name, ascii, info);
+        Set<IDNA.Error> errors = EnumSet.noneOf(IDNA.Error.class);
+        errors.addAll(info.getErrors());
+        // "r3---sn-abc.example": hyphens in the third and fourth place are fine in an LDH label that is not
+        // an A-label; browsers accept them too (WHATWG URL Standard: CheckHyphens=false)
+        errors.remove(IDNA.Error.HYPHEN_3_4);
+        if (errors.isEmpty()) {
+            return ascii.toString().toLowerCase(Locale.ROOT);
+        }
+        for (String label : name.split("\\.")) {
+            if (label.regionMatches(true, 0, "xn--", 0, 4) && !isALabel(label.toLowerCase(Locale.ROOT))) {
+                throw new BadInputException("not a valid host name (invalid IDN label " + Printable.of(label) + "): "
+                        + Printable.of(name));
+            }
+        }
+        throw new BadInputException("not a valid host name (" + reason(name, errors) + "): " + Printable.of(name));
     }
 
-    /** An A-label must decode to Unicode and encode back to itself (RFC 5890 §2.3.2.1). */
-    private static boolean validALabel(String label) {
-        String unicode = IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED);
-        if (unicode.equals(label)) {
+    private static String reason(String name, Set<IDNA.Error> errors) {
+        if (errors.contains(IDNA.Error.DISALLOWED) && name.chars().allMatch(c -> c < 0x80)) {
+            return "Contains non-LDH ASCII characters";
+        }
+        IDNA.Error first = errors.iterator().next();
+        return switch (first) {
+            case EMPTY_LABEL -> "empty label";
+            case LABEL_TOO_LONG -> "a label longer than 63 characters";
+            case DOMAIN_NAME_TOO_LONG -> "longer than 253 characters";
+            case LEADING_HYPHEN -> "a label starts with a hyphen";
+            case TRAILING_HYPHEN -> "a label ends with a hyphen";
+            case DISALLOWED -> "a character that host names may not contain";
+            case LEADING_COMBINING_MARK -> "a label starts with a combining mark";
+            case BIDI -> "mixes right-to-left and left-to-right text against RFC 5893";
+            case CONTEXTJ, CONTEXTO_PUNCTUATION, CONTEXTO_DIGITS -> "a joiner or punctuation where RFC 5892 forbids it";
+            default -> "IDNA2008: " + first.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
+    }
+
+    /**
+     * True when {@code label} (lower case, starting with "xn--") is a valid A-label: its punycode decodes to
+     * a U-label that IDNA2008 allows and that encodes back to exactly this label (RFC 5891 §5.4).
+     */
+    public static boolean isALabel(String label) {
+        StringBuilder unicode = new StringBuilder();
+        IDNA.Info info = new IDNA.Info();
+        UTS46.labelToUnicode(label, unicode, info);
+        if (info.hasErrors() || unicode.toString().equals(label)) {
             return false;
         }
-        try {
-            return IDN.toASCII(unicode, IDN.USE_STD3_ASCII_RULES).equalsIgnoreCase(label);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        StringBuilder back = new StringBuilder();
+        IDNA.Info again = new IDNA.Info();
+        UTS46.labelToASCII(unicode, back, again);
+        return !again.hasErrors() && back.toString().equals(label);
     }
 
     /** True when {@code text} is already a normalised host name (A-labels, lower case, no trailing dot). */
@@ -92,7 +129,10 @@ public record HostName(String value) implements Comparable<HostName> {
 
     /** The name with Unicode labels shown as Unicode, for people. */
     public String unicode() {
-        return IDN.toUnicode(value, IDN.ALLOW_UNASSIGNED);
+        StringBuilder unicode = new StringBuilder();
+        IDNA.Info info = new IDNA.Info();
+        UTS46.nameToUnicode(value, unicode, info);
+        return info.hasErrors() ? value : unicode.toString();
     }
 
     /** The part after the first label ("webhost.example" for "srv12.webhost.example"), or empty. */

@@ -4,17 +4,16 @@ import dev.mailcert.BadInputException;
 import dev.mailcert.Printable;
 import dev.mailcert.cert.Inspection;
 import dev.mailcert.cert.Pem;
+import dev.mailcert.cert.ServedCertificates;
 import dev.mailcert.cert.TrustAnchors;
 import dev.mailcert.engine.Mailcert;
 import dev.mailcert.report.InspectionReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +46,8 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Instant when = at == null ? Instant.now() : instant(at);
-        List<X509Certificate> served = Pem.readCertificates(chain);
+        // a DER certificate the JDK refuses is a finding (invalid-chain); only a file without certificates is bad input
+        ServedCertificates served = Pem.readServed(chain);
         Mailcert.Builder engine = Mailcert.builder().clock(Clock.fixed(when, ZoneOffset.UTC));
         if (trust != null) {
             engine.trust(TrustAnchors.fromPem(trust));

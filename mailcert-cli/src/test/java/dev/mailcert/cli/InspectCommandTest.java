@@ -9,6 +9,7 @@ import dev.mailcert.lab.pki.CertificateSpec;
 import dev.mailcert.lab.pki.IssuedCertificate;
 import dev.mailcert.lab.pki.Issuer;
 import dev.mailcert.lab.pki.LabPki;
+import dev.mailcert.lab.pki.RuleChain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code mailcert inspect} in process: generated chains in files, exit codes, text and JSON as a person and a script see them. */
 class InspectCommandTest {
@@ -235,6 +237,7 @@ class InspectCommandTest {
             directory               | inspect DIR --host mail.example.com                              | it is not a regular file
             PEM garbage             | inspect DIR/garbage.pem --host mail.example.com                  | certificate 1 is damaged: its text is not valid base64
             not PEM at all          | inspect DIR/text.pem --host mail.example.com                     | contains no certificate
+            DER but no certificate  | inspect DIR/sequence.der --host mail.example.com                 | sequence.der (read as DER) is not a valid X.509 certificate
             empty file              | inspect DIR/empty.pem --host mail.example.com                    | contains no certificate
             invalid --at            | inspect DIR/chain.pem --host mail.example.com --at yesterday     | --at: not an ISO instant (e.g. 2026-01-31T12:00:00Z): yesterday
             date without time       | inspect DIR/chain.pem --host mail.example.com --at 2025-06-01    | --at: not an ISO instant
@@ -251,6 +254,7 @@ class InspectCommandTest {
         Files.writeString(dir.resolve("garbage.pem"), "-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----\n");
         Files.writeString(dir.resolve("text.pem"), "just some words\n");
         Files.writeString(dir.resolve("empty.pem"), "");
+        Files.write(dir.resolve("sequence.der"), new byte[] {0x30, 0x03, 0x02, 0x01, 0x05});
 
         Run run = Run.of(args.replace("DIR", dir.toString()).split(" "));
 
@@ -259,6 +263,44 @@ class InspectCommandTest {
         assertThat(run.err()).as(what).startsWith("mailcert: ").contains(message).endsWith("\n");
         assertThat(run.err().lines().count()).as(run.err()).isEqualTo(1);
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(RuleChain.class)
+    void ruleConstruction_givesTheCodeNamedAndExit1(RuleChain construction) throws IOException {
+        RuleChain.Built chain = construction.build(ISSUED);
+        Files.writeString(dir.resolve("served.pem"), chain.servedPem(), StandardCharsets.US_ASCII);
+        Files.writeString(dir.resolve("root.pem"), chain.rootPem(), StandardCharsets.US_ASCII);
+
+        Run run = inspect(dir.resolve("served.pem"), chain.host(), "--trust", dir.resolve("root.pem").toString(),
+                "--at", ISSUED.toString(), "--json");
+
+        assertThat(run.err()).as(construction.description()).isEmpty();
+        JsonNode json = JSON.readTree(run.out());
+        if (construction.expectedProblem().isEmpty()) {
+            assertThat(run.code()).as(run.out()).isZero();
+            assertThat(texts(json.get("problems"))).isEmpty();
+        } else {
+            assertThat(run.code()).as(run.out()).isEqualTo(1);
+            assertThat(texts(json.get("problems"))).as(run.out()).containsExactly(construction.expectedProblem());
+        }
+    }
+
+    @Test
+    void derCertificateTheJdkRefuses_isAFindingNotBadInput() throws IOException {
+        RuleChain.Built chain = RuleChain.DUPLICATE_EXTENSION.build(ISSUED);
+        Files.write(dir.resolve("leaf.der"), chain.served().get(0));
+        Files.writeString(dir.resolve("root.pem"), chain.rootPem(), StandardCharsets.US_ASCII);
+
+        Run run = inspect(dir.resolve("leaf.der"), chain.host(), "--trust", dir.resolve("root.pem").toString(),
+                "--at", ISSUED.toString());
+
+        assertThat(run.code()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("NOT VALID  mail.example.com: the certificate chain breaks the rules (RFC 5280)."
+                + "\n  Problems: invalid-chain\n\nWhy\n  - The server's certificate 'CN=mail.example.com' is DER but"
+                + " breaks X.509, so TLS clients refuse the chain as a whole: the JDK says: Duplicate extensions not allowed.");
+        assertThat(run.out()).contains("  1. CN=mail.example.com\n     issued by CN=Rule Intermediate CA");
     }
 
     private static List<String> fieldNames(JsonNode node) {

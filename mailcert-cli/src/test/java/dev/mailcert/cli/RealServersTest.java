@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +72,90 @@ class RealServersTest {
                 .hasSize(6).allSatisfy(e -> assertThat(e.get("outcome").asText()).isEqualTo("handshake"));
     }
 
+    /**
+     * Two chains every client rejects, served by Dovecot and Postfix by SNI on the shared server: a CA whose
+     * name constraints do not permit the name, and a leaf with an unknown critical extension. The name is
+     * invalid-chain on every endpoint, and the shared server's own name is the verified fix.
+     */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({
+            "postmaster@constrained.test, mail.constrained.test, permitted subtrees",
+            "postmaster@critical.test,    mail.critical.test,    critical extension",
+    })
+    void check_aChainClientsReject_isInvalidChainAndTheSharedNameIsTheFix(String target, String server, String why)
+            throws Exception {
+        JsonNode json = check(target, server);
+
+        assertThat(json.get("verdict").asText()).as(json.toPrettyString()).isEqualTo("fixable");
+        assertThat(json.get("recommendations")).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.get("host").asText()).isEqualTo("srv1.hosting.test");
+            assertThat(r.get("verified").asBoolean()).isTrue();
+        });
+        assertThat(json.get("endpoints")).filteredOn(e -> e.get("host").asText().equals(server))
+                .hasSize(6).allSatisfy(e -> assertThat(e.get("problems")).extracting(JsonNode::asText)
+                        .containsExactly("invalid-chain"));
+        Run text = Run.of("check", target, "--server", server, "--dns", dns, "--trust", trust,
+                "--port-offset", offset, "--timeout", "20");
+        assertThat(text.out()).contains(why);
+    }
+
+    /**
+     * Real clients with default settings (only the lab root as trust): curl and Python's ssl accept the name
+     * mailcert recommends on the shared server, and refuse the two names whose chains mailcert calls
+     * invalid-chain.
+     */
+    @ParameterizedTest(name = "{0}: accepted={1}")
+    @CsvSource({
+            "srv1.hosting.test,     true",
+            "mail.constrained.test, false",
+            "mail.critical.test,    false",
+    })
+    void curlAndPythonSsl_agreeWithTheVerdict(String host, boolean accepted) throws Exception {
+        int port = 993 + Integer.parseInt(offset);
+        Client curl = Client.run(List.of("curl", "--silent", "--show-error", "--max-time", "10", "--cacert", trust,
+                "--resolve", host + ":" + port + ":127.0.0.2", "--user", "lab:secret",
+                "imaps://" + host + ":" + port + "/"));
+        assertThat(curl.code() == 0).as("curl: " + curl.output()).isEqualTo(accepted);
+        if (!accepted) {
+            assertThat(curl.code()).as("curl refuses the certificate (exit 60): " + curl.output()).isEqualTo(60);
+        }
+
+        Client python = Client.run(List.of("python3", "-c", PYTHON_HANDSHAKE, host, "127.0.0.2",
+                Integer.toString(port), trust));
+        assertThat(python.output()).startsWith(accepted ? "accepted" : "rejected: certificate verify failed");
+    }
+
+    /** ssl.create_default_context(): CERT_REQUIRED, host name check, the default flags of this Python. */
+    private static final String PYTHON_HANDSHAKE = """
+            import socket, ssl, sys
+            host, address, port, ca = sys.argv[1:5]
+            context = ssl.create_default_context(cafile=ca)
+            try:
+                with socket.create_connection((address, int(port)), timeout=10) as raw:
+                    with context.wrap_socket(raw, server_hostname=host) as tls:
+                        print("accepted", tls.version())
+            except ssl.SSLCertVerificationError as e:
+                print("rejected: certificate verify failed:", e.verify_message)
+            """;
+
+    /** A real client run with a deadline: exit code and output (stdout and stderr). */
+    private record Client(int code, String output) {
+        static Client run(List<String> command) throws Exception {
+            Path out = Files.createTempFile("mailcert-client", ".out");
+            try {
+                Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
+                        .start();
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("did not finish within 20 s: " + command);
+                }
+                return new Client(process.exitValue(), Files.readString(out));
+            } finally {
+                Files.deleteIfExists(out);
+            }
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void checkMx_judgesPostfixOnThePort25RelayWithoutChangingTheVerdict() throws Exception {
         List<String> args = List.of("check", "bob@own.test", "--server", "mail.own.test", "--dns", dns, "--trust", trust,
@@ -96,6 +182,8 @@ class RealServersTest {
             "nochain.chain.pem    | mail.nochain.test    | incomplete-chain",
             "selfsigned.chain.pem | mail.selfsigned.test | self-signed",
             "mismatch.chain.pem   | mail.customer.test   | hostname-mismatch",
+            "constrained.chain.pem | mail.constrained.test | invalid-chain",
+            "critical.chain.pem   | mail.critical.test   | invalid-chain",
     })
     void inspect_theLabsCertificates(String file, String host, String problem) throws Exception {
         Run run = Run.of("inspect", pki.resolve(file).toString(), "--host", host, "--trust", trust, "--json");

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.mailcert.lab.Lab;
+import dev.mailcert.lab.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,7 +44,7 @@ class ShadedJarIT {
 
     @Test
     void jarIsSmallerThanTheLibrariesItIsMadeOf() throws IOException {
-        assertThat(Files.size(JAR)).isLessThan(12L * 1024 * 1024);
+        assertThat(Files.size(JAR)).isLessThan(10L * 1024 * 1024);
     }
 
     @Test
@@ -85,6 +87,20 @@ class ShadedJarIT {
             assertThat(config.err()).contains("no configuration written");
         } finally {
             lab.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void inspect_internationalNamesGoThroughIdna2008FromTheJar() throws Exception {
+        try (Lab lab = Lab.start(Scenario.builtIn("shared-hosting"), 26000)) {
+            Exit idn = run("inspect", lab.trustFile().toString(), "--host", "straße.de", "--json");
+            assertThat(idn.err()).isEmpty();
+            assertThat(idn.code()).isEqualTo(1);
+            assertThat(new ObjectMapper().readTree(idn.out()).get("problems").toString()).contains("hostname-mismatch");
+
+            Exit bad = run("inspect", lab.trustFile().toString(), "--host", "ex!ample.de");
+            assertThat(bad.code()).isEqualTo(2);
+            assertThat(bad.err()).startsWith("mailcert: not a valid host name");
         }
     }
 

@@ -28,7 +28,7 @@ final class ProviderQuestions {
                 case UNTRUSTED_ROOT -> "Tell them: the certificate chain ends at an authority mail clients do not trust.";
                 case INCOMPLETE_CHAIN -> "Tell them: the server does not send its intermediate certificate; it must send the full chain.";
                 case INVALID_CHAIN -> "Tell them: the certificate chain breaks the rules of RFC 5280 (see the certificate details below for the broken link).";
-                case WEAK_KEY -> "Tell them: a key in the certificate chain is too short (RSA below 2048 bits).";
+                case WEAK_KEY -> "Tell them: a key in the certificate chain is too weak (RSA below 2048 bits, EC below 256 bits, or DSA).";
                 case WEAK_SIGNATURE -> "Tell them: a certificate in the chain is signed with SHA-1 or MD5, which clients reject.";
                 case NO_SERVER_AUTH -> "Tell them: the certificate is not allowed for server authentication (extended key usage).";
             });

@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>The name: {@link HostnameMatcher} (RFC 9525) -> hostname-mismatch.</li>
  *   <li>The leaf's validity at {@code at}, both ends inclusive (RFC 5280 §4.1.2.5) -> expired, not-yet-valid.</li>
- *   <li>A leaf that is itself a trust anchor is trusted as it is: only name and dates are judged.</li>
+ *   <li>A leaf that is itself a trust anchor (a pinned certificate) needs no path: its name, its dates and
+ *       the rules every certificate obeys ({@code PathRules.ownRules}) are judged.</li>
  *   <li>Otherwise {@link PathBuilder} finds the candidate paths and {@link PathRules} classifies each; the
  *       path reported is the best one: ending at a trust anchor before ending at an untrusted root before
  *       a missing issuer, then the fewest problems, then the shortest.</li>
@@ -49,6 +50,15 @@ public final class CertificateAssessor {
      * @throws BadInputException when there is no certificate or the reference name is not a name
      */
     public Assessment assess(List<X509Certificate> served, String referenceName, Instant at) {
+        return assess(served, List.of(), referenceName, at);
+    }
+
+    /**
+     * Like {@link #assess(List, String, Instant)}, when some certificates the server sent (not the leaf)
+     * are DER that the JDK refuses: each is invalid-chain, and the path is built from the others.
+     */
+    Assessment assess(List<X509Certificate> served, List<RefusedCertificate> refused, String referenceName,
+                      Instant at) {
         Objects.requireNonNull(at, "at");
         List<X509Certificate> considered = served == null ? List.of()
                 : served.stream().filter(Objects::nonNull).limit(PathBuilder.MAX_SERVED).toList();
@@ -57,6 +67,7 @@ public final class CertificateAssessor {
         }
         X509Certificate leaf = considered.get(0);
         List<Finding> findings = new ArrayList<>();
+        refused.forEach(r -> findings.add(r.finding()));
 
         NameMatch name = HostnameMatcher.match(referenceName, leaf);
         if (!name.matches()) {
@@ -74,8 +85,9 @@ public final class CertificateAssessor {
         List<X509Certificate> path;
         if (builder.isAnchor(leaf)) {
             path = List.of(leaf);
+            findings.addAll(PathRules.ownRules(leaf));
         } else {
-            PathRules rules = new PathRules(at, trust.source(), considered.size(), builder);
+            PathRules rules = new PathRules(at, trust.source(), considered.size() + refused.size(), builder, refused);
             Evaluated best = builder.pathsFrom(leaf).stream()
                     .map(candidate -> new Evaluated(candidate, rules.check(candidate)))
                     .min(Comparator.comparingInt((Evaluated e) -> e.path().end().ordinal())

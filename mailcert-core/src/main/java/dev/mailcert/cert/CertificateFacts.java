@@ -4,19 +4,21 @@ import dev.mailcert.Printable;
 import java.security.PublicKey;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.DSAPublicKey;
+import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import javax.security.auth.x500.X500Principal;
 
 /** Single facts about a certificate, read defensively: a malformed field never throws from here. */
 final class CertificateFacts {
 
     static final int MIN_RSA_BITS = 2048;
+    static final int MIN_EC_BITS = 256;
     static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
     static final String ANY_EXTENDED_KEY_USAGE = "2.5.29.37.0";
     private static final int KEY_CERT_SIGN = 5;
@@ -68,9 +70,29 @@ final class CertificateFacts {
         return Arrays.equals(a.getPublicKey().getEncoded(), b.getPublicKey().getEncoded());
     }
 
-    static OptionalInt rsaBits(X509Certificate cert) {
-        return cert.getPublicKey() instanceof RSAPublicKey rsa
-                ? OptionalInt.of(rsa.getModulus().bitLength()) : OptionalInt.empty();
+    /**
+     * What makes the key too weak, if it is: RSA below 2048 bits, EC below 256 bits (P-192, P-224), or
+     * DSA of any size. CA/Browser Forum Baseline Requirements §6.1.5 allow only RSA of 2048 bits and more
+     * and ECDSA on P-256, P-384 and P-521; TLS 1.3 (RFC 8446 §4.2.3) has no DSA, and FIPS 186-5 no longer
+     * approves DSA for signing.
+     */
+    static Optional<String> weakKey(X509Certificate cert) {
+        return switch (cert.getPublicKey()) {
+            case RSAPublicKey rsa when rsa.getModulus().bitLength() < MIN_RSA_BITS -> Optional.of("a "
+                    + rsa.getModulus().bitLength() + "-bit RSA key; at least " + MIN_RSA_BITS + " bits are required");
+            case ECPublicKey ec when ec.getParams().getOrder().bitLength() < MIN_EC_BITS -> Optional.of("a "
+                    + ec.getParams().getOrder().bitLength() + "-bit EC key; at least " + MIN_EC_BITS
+                    + " bits (P-256) are required");
+            case DSAPublicKey dsa -> Optional.of("a DSA key, which TLS clients no longer accept at any size"
+                    + " (only RSA and ECDSA keys are allowed for servers)");
+            default -> Optional.empty();
+        };
+    }
+
+    /** RFC 5280 §4.2.1.3: the key usage asserts keyCertSign. */
+    static boolean assertsKeyCertSign(X509Certificate cert) {
+        boolean[] usage = cert.getKeyUsage();
+        return usage != null && usage.length > KEY_CERT_SIGN && usage[KEY_CERT_SIGN];
     }
 
     /** The name of a SHA-1 or MD5 based signature algorithm, if the certificate is signed with one. */

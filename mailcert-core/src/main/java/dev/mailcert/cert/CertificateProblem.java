@@ -9,7 +9,7 @@ public enum CertificateProblem {
     UNTRUSTED_ROOT("untrusted-root", "the certificate chain ends at an authority that is not trusted"),
     INCOMPLETE_CHAIN("incomplete-chain", "the server does not send the intermediate certificate(s) needed to reach a trusted authority"),
     INVALID_CHAIN("invalid-chain", "the certificate chain breaks the rules (RFC 5280)"),
-    WEAK_KEY("weak-key", "a key in the chain is too short (RSA below 2048 bits)"),
+    WEAK_KEY("weak-key", "a key in the chain is too weak (RSA below 2048 bits, EC below 256 bits, or DSA)"),
     WEAK_SIGNATURE("weak-signature", "a certificate in the chain is signed with SHA-1 or MD5"),
     NO_SERVER_AUTH("no-server-auth", "the certificate is not allowed for TLS servers (extended key usage)");
 

@@ -4,22 +4,27 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
+import javax.security.auth.x500.X500Principal;
 
 /**
- * Classifies one certification path into problem codes. Trust anchors are trusted as given: their own
- * validity, constraints, key size and self-signature are not judged (RFC 5280 §6.1.1(d) takes only
- * their name and key). Numbered rules:
+ * Classifies one certification path into problem codes. Every certificate on the path is judged, the
+ * trust anchor included: a client that trusts a root still refuses it when it has expired, when its key
+ * is weak, or when it breaks the extension rules (OpenSSL judges the whole chain so). Only the anchor's
+ * self-signature is not judged: it protects nothing. Numbered rules:
  *
  * <ol>
+ *   <li>Every certificate: the extension rules ({@link ExtensionRules}), and keyCertSign only with
+ *       basicConstraints CA:TRUE (RFC 5280 §4.2.1.3) -> invalid-chain.</li>
+ *   <li>Name constraints of every CA, the anchor's included ({@link NameConstraintRules}) -> invalid-chain.</li>
  *   <li>Every link: the issuer's key verifies the child's signature (RFC 5280 §6.1.3(a)(1)) -> invalid-chain.</li>
  *   <li>Every issuer that is not an anchor is a CA: basicConstraints CA:TRUE (§6.1.4(k); v1 certificates have
  *       none) -> invalid-chain.</li>
  *   <li>... with keyCertSign when key usage is present (§6.1.4(n)) -> invalid-chain.</li>
  *   <li>... whose pathLenConstraint is not exceeded by the non-self-issued intermediates below it
  *       (§6.1.4(l),(m)) -> invalid-chain.</li>
- *   <li>... and that is within its validity period at the evaluation time (§6.1.3(a)(2)) -> invalid-chain.</li>
- *   <li>RSA keys below 2048 bits on the leaf or an issuer that is not an anchor -> weak-key.</li>
+ *   <li>... and that is within its validity period at the evaluation time (§6.1.3(a)(2)); the anchor too
+ *       -> invalid-chain.</li>
+ *   <li>RSA keys below 2048 bits, EC keys below 256 bits, DSA keys, anywhere on the path -> weak-key.</li>
  *   <li>SHA-1 or MD5 signatures on the leaf or an intermediate; a self-signature is not judged
  *       unless it is the leaf's own -> weak-signature.</li>
  *   <li>An extended key usage without serverAuth or anyExtendedKeyUsage on the leaf (RFC 5280 §4.2.1.12)
@@ -35,12 +40,15 @@ final class PathRules {
     private final String trustSource;
     private final int servedCount;
     private final PathBuilder builder;
+    private final List<RefusedCertificate> refused;
 
-    PathRules(Instant at, String trustSource, int servedCount, PathBuilder builder) {
+    /** {@code refused}: certificates the server sent that the JDK could not read (not on any path). */
+    PathRules(Instant at, String trustSource, int servedCount, PathBuilder builder, List<RefusedCertificate> refused) {
         this.at = at;
         this.trustSource = trustSource;
         this.servedCount = servedCount;
         this.builder = builder;
+        this.refused = List.copyOf(refused);
     }
 
     List<Finding> check(CandidatePath path) {
@@ -51,14 +59,14 @@ final class PathRules {
             X509Certificate cert = certs.get(i);
             boolean anchor = anchored && i == certs.size() - 1;
             boolean untrustedRoot = path.end() == CandidatePath.End.UNTRUSTED_ROOT && i == certs.size() - 1 && i > 0;
+            findings.addAll(ownRules(cert));
             if (i > 0) {
                 checkLink(certs.get(i - 1), cert, findings);
-                if (!anchor) {
+                if (anchor) {
+                    checkAnchorDates(cert, findings);
+                } else {
                     checkIssuer(certs, i, findings);
                 }
-            }
-            if (!anchor) {
-                checkKey(cert, findings);
             }
             if (!anchor && !untrustedRoot) {
                 CertificateFacts.weakSignature(cert).ifPresent(algorithm -> findings.add(new Finding(
@@ -72,8 +80,35 @@ final class PathRules {
                         + ") and does not allow TLS servers (serverAuth).")));
             }
         }
+        findings.addAll(NameConstraintRules.check(certs));
         checkEnd(path, findings);
         return findings;
+    }
+
+    /** The rules every certificate obeys wherever it stands, a trust anchor or a pinned leaf included. */
+    static List<Finding> ownRules(X509Certificate cert) {
+        List<Finding> findings = new ArrayList<>(ExtensionRules.check(cert));
+        if (CertificateFacts.assertsKeyCertSign(cert) && CertificateFacts.caPathLength(cert) < 0) {
+            // RFC 5280 §4.2.1.3: "If the keyCertSign bit is asserted, then the cA bit ... MUST also be asserted"
+            findings.add(new Finding(CertificateProblem.INVALID_CHAIN, CertificateFacts.subject(cert)
+                    + " may sign certificates by its key usage (keyCertSign) but is not a certificate authority"
+                    + " (basic constraints do not say CA:TRUE); RFC 5280 §4.2.1.3 forbids that combination."));
+        }
+        CertificateFacts.weakKey(cert).ifPresent(weak -> findings.add(new Finding(CertificateProblem.WEAK_KEY,
+                CertificateFacts.subject(cert) + " has " + weak + ".")));
+        return findings;
+    }
+
+    /** An anchor outside its validity period no longer vouches for anything (OpenSSL and mail clients agree). */
+    private void checkAnchorDates(X509Certificate anchor, List<Finding> findings) {
+        String name = CertificateFacts.subject(anchor);
+        if (CertificateFacts.expiredAt(anchor, at)) {
+            findings.add(new Finding(CertificateProblem.INVALID_CHAIN, "The trusted authority " + name
+                    + " expired on " + anchor.getNotAfter().toInstant() + "; it no longer vouches for anything."));
+        } else if (CertificateFacts.notYetValidAt(anchor, at)) {
+            findings.add(new Finding(CertificateProblem.INVALID_CHAIN, "The trusted authority " + name
+                    + " is valid only from " + anchor.getNotBefore().toInstant() + "."));
+        }
     }
 
     private void checkLink(X509Certificate child, X509Certificate issuer, List<Finding> findings) {
@@ -123,14 +158,6 @@ final class PathRules {
         return count;
     }
 
-    private static void checkKey(X509Certificate cert, List<Finding> findings) {
-        OptionalInt bits = CertificateFacts.rsaBits(cert);
-        if (bits.isPresent() && bits.getAsInt() < CertificateFacts.MIN_RSA_BITS) {
-            findings.add(new Finding(CertificateProblem.WEAK_KEY, CertificateFacts.subject(cert) + " has a "
-                    + bits.getAsInt() + "-bit RSA key; at least " + CertificateFacts.MIN_RSA_BITS + " bits are required."));
-        }
-    }
-
     private void checkEnd(CandidatePath path, List<Finding> findings) {
         X509Certificate last = path.last();
         String sent = "the server sent " + servedCount + (servedCount == 1 ? " certificate" : " certificates");
@@ -142,12 +169,21 @@ final class PathRules {
                     : new Finding(CertificateProblem.UNTRUSTED_ROOT, "The chain ends at " + CertificateFacts.subject(last)
                             + ", a root certificate the server sent itself (" + sent
                             + "), which is not a trusted authority (trusted: " + trustSource + ")."));
-            case MISSING_ISSUER -> findings.add(new Finding(CertificateProblem.INCOMPLETE_CHAIN,
-                    capitalized(sent) + "; " + missingIssuer(path) + " (trusted: " + trustSource + ")."));
+            case MISSING_ISSUER -> findings.add(refusedIssuer(last)
+                    ? new Finding(CertificateProblem.INVALID_CHAIN, capitalized(sent) + "; the issuer "
+                            + CertificateFacts.issuer(last) + " of " + CertificateFacts.subject(last)
+                            + " is among them, but it breaks X.509 and no client can use it.")
+                    : new Finding(CertificateProblem.INCOMPLETE_CHAIN,
+                            capitalized(sent) + "; " + missingIssuer(path) + " (trusted: " + trustSource + ")."));
             case UNRESOLVED -> findings.add(new Finding(CertificateProblem.INVALID_CHAIN, capitalized(sent)
                     + "; no certification path could be built within the limits (at most "
                     + PathBuilder.MAX_PATH_LENGTH + " certificates)."));
         }
+    }
+
+    private boolean refusedIssuer(X509Certificate cert) {
+        String issuer = cert.getIssuerX500Principal().getName(X500Principal.RFC2253);
+        return refused.stream().anyMatch(r -> r.summary().subject().equals(issuer));
     }
 
     /** Why the issuer of the last certificate counts as missing, when something by its name was sent. */

@@ -43,11 +43,41 @@ public final class Pem {
         if (text == null) {
             throw new BadInputException("no certificate given");
         }
-        return read(text, "the text");
+        return pemBlocks(text, "the text").stream().map(b -> parse(b.der(), b.where())).toList();
     }
 
     /** A PEM file with one or more certificates, or a single DER certificate. */
     public static List<X509Certificate> readCertificates(Path file) {
+        return blocks(file).stream().map(b -> parse(b.der(), b.where())).toList();
+    }
+
+    /**
+     * A chain as a server sends it, from a PEM file or a single DER certificate: like
+     * {@link #readCertificates(Path)}, except that a DER certificate the JDK refuses because it breaks
+     * X.509 is kept as a {@link RefusedCertificate} (a finding). Only what is not a certificate at all
+     * is bad input.
+     */
+    public static ServedCertificates readServed(Path file) {
+        List<X509Certificate> usable = new ArrayList<>();
+        List<RefusedCertificate> refused = new ArrayList<>();
+        List<Block> blocks = blocks(file);
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            try {
+                usable.add(parse(block.der(), block.where()));
+            } catch (BadInputException e) {
+                int position = i + 1;
+                refused.add(RefusedCertificate.read(position, block.der(), jdkReason(block.der()))
+                        .orElseThrow(() -> e));
+            }
+        }
+        return new ServedCertificates(usable, refused);
+    }
+
+    /** One certificate's DER and where it was read, for messages. */
+    private record Block(byte[] der, String where) {}
+
+    private static List<Block> blocks(Path file) {
         String name = Printable.of(String.valueOf(file));
         byte[] bytes;
         try {
@@ -71,9 +101,9 @@ public final class Pem {
             throw new BadInputException("cannot read " + name + ": larger than 4 MiB, too large for a certificate file");
         }
         if (bytes.length > 0 && (bytes[0] & 0xff) == DER_SEQUENCE) {
-            return List.of(parse(bytes, name + " (read as DER)"));
+            return List.of(new Block(bytes, name + " (read as DER)"));
         }
-        return read(new String(bytes, StandardCharsets.ISO_8859_1), name);
+        return pemBlocks(new String(bytes, StandardCharsets.ISO_8859_1), name);
     }
 
     public static String write(List<X509Certificate> certs) {
@@ -92,11 +122,11 @@ public final class Pem {
         return out.toString();
     }
 
-    private static List<X509Certificate> read(String text, String source) {
+    private static List<Block> pemBlocks(String text, String source) {
         if (text.length() > MAX_BYTES) {
             throw new BadInputException(source + " is larger than 4 MiB, too large for certificates");
         }
-        List<X509Certificate> certs = new ArrayList<>();
+        List<Block> certs = new ArrayList<>();
         int position = 0;
         int block = 0;
         while (true) {
@@ -123,7 +153,7 @@ public final class Pem {
                     throw new BadInputException(source + " holds more than " + MAX_CERTIFICATES + " certificates");
                 }
                 String where = source + ": certificate " + (certs.size() + 1);
-                certs.add(parse(decode(text.substring(labelEnd + DASHES.length(), end), where), where));
+                certs.add(new Block(decode(text.substring(labelEnd + DASHES.length(), end), where), where));
             }
             position = end + endLine.length();
         }
@@ -156,12 +186,30 @@ public final class Pem {
             throw new BadInputException(where + " is not a certificate (neither PEM nor DER)");
         }
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(der));
+            return jdkParse(der);
         } catch (CertificateException | RuntimeException e) {
             // the JDK's DER parser reports damage both ways
-            throw new BadInputException(where + " is not a valid X.509 certificate ("
-                    + Printable.of(String.valueOf(e.getMessage())) + ")");
+            throw new BadInputException(where + " is not a valid X.509 certificate (" + reason(e) + ")");
         }
+    }
+
+    private static X509Certificate jdkParse(byte[] der) throws CertificateException {
+        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    }
+
+    /** Why the JDK refuses {@code der}, in one line. */
+    private static String jdkReason(byte[] der) {
+        try {
+            jdkParse(der);
+            return "the JDK refuses it";
+        } catch (CertificateException | RuntimeException e) {
+            return "the JDK says: " + reason(e);
+        }
+    }
+
+    /** The JDK's message on one line, without the names of the exceptions it wraps ("java.io.IOException: "). */
+    private static String reason(Exception e) {
+        String line = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+        return Printable.of(line.replaceAll("java\\.[\\w.]+(Exception|Error): ", ""));
     }
 }

@@ -1,7 +1,7 @@
 package dev.mailcert.cert;
 
+import com.google.common.net.InternetDomainName;
 import dev.mailcert.HostName;
-import java.net.IDN;
 import java.util.Locale;
 
 /**
@@ -33,8 +33,9 @@ record PresentedName(String raw, Kind kind, String name) {
             if (!isALabelName(base)) {
                 return new PresentedName(raw, Kind.NOT_A_NAME, base);
             }
-            // Rule: a wildcard must not stand for a registrable domain: "*.com" and "*.co.uk" cover nothing
-            // (RFC 9525 §7.1 on the reach of wildcards; browsers refuse such certificates by the Public Suffix List).
+            // Rule: a wildcard must not stand for a registrable domain: "*.com", "*.co.uk" and, from the private
+            // section of the Public Suffix List, "*.s3.amazonaws.com" cover nothing (RFC 9525 §7.1 on the reach
+            // of wildcards; there every name belongs to a different customer).
             boolean tooBroad = base.indexOf('.') < 0 || isPublicSuffix(base);
             return new PresentedName(raw, tooBroad ? Kind.TOO_BROAD_WILDCARD : Kind.WILDCARD, base);
         }
@@ -46,20 +47,20 @@ record PresentedName(String raw, Kind kind, String name) {
 
     private static boolean isPublicSuffix(String name) {
         try {
-            return com.google.common.net.InternetDomainName.from(name).isRegistrySuffix(); // ICANN section, as browsers use it
+            // isPublicSuffix: both sections of the list (isRegistrySuffix would be the ICANN section only)
+            return InternetDomainName.from(name).isPublicSuffix();
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
-    /** Letters, digits and hyphens only (RFC 5890 A-labels), and every "xn--" label decodes. */
+    /** Letters, digits and hyphens only (RFC 5890 A-labels), and every "xn--" label is a valid IDNA2008 A-label. */
     static boolean isALabelName(String name) {
         if (!HostName.isValid(name)) {
             return false;
         }
         for (String label : name.split("\\.")) {
-            // IDN.toUnicode returns its input unchanged when the punycode is not valid
-            if (label.startsWith("xn--") && IDN.toUnicode(label, IDN.ALLOW_UNASSIGNED).equals(label)) {
+            if (label.startsWith("xn--") && !HostName.isALabel(label)) {
                 return false;
             }
         }

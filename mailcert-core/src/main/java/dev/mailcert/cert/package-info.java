@@ -15,9 +15,12 @@
  *       classified rather than refused.</li>
  *   <li>Problems ({@link dev.mailcert.cert.CertificateProblem}): hostname-mismatch, expired,
  *       not-yet-valid, self-signed, untrusted-root, incomplete-chain, invalid-chain (RFC 5280: issuer
- *       not a CA, path length, expired issuer, broken signature, no keyCertSign), weak-key (RSA below
- *       2048 bits), weak-signature (SHA-1, MD5), no-server-auth (extended key usage on the leaf or a
- *       CA). Trust anchors are trusted as given. Several problems are reported together.</li>
+ *       not a CA, path length, expired issuer or anchor, broken signature, no keyCertSign, keyCertSign
+ *       without CA, unrecognised or wrongly critical or malformed extensions, name constraints, DER the
+ *       JDK refuses), weak-key (RSA below 2048 bits, EC below 256 bits, DSA), weak-signature (SHA-1,
+ *       MD5), no-server-auth (extended key usage on the leaf or a CA). Every certificate on the path is
+ *       judged, the trust anchor included (not its self-signature). Several problems are reported
+ *       together.</li>
  *   <li>Every finding comes with a line in plain words ({@link dev.mailcert.cert.Assessment#explanation()}).</li>
  *   <li>Input is bounded: 4 MiB and 1000 certificates per file, 100 served certificates, paths of
  *       at most 20 certificates, a fixed budget of signature checks.</li>

@@ -6,6 +6,7 @@ import dev.mailcert.advise.Advisor;
 import dev.mailcert.cert.CertificateAssessor;
 import dev.mailcert.cert.Inspection;
 import dev.mailcert.cert.Inspector;
+import dev.mailcert.cert.ServedCertificates;
 import dev.mailcert.cert.TrustAnchors;
 import dev.mailcert.diagnose.Check;
 import dev.mailcert.diagnose.CheckRequest;
@@ -119,6 +120,11 @@ public final class Mailcert {
      * {@code host}, at the engine's clock.
      */
     public Inspection inspect(List<X509Certificate> served, String host) {
+        return Inspector.inspect(served, host, trust, clock.instant());
+    }
+
+    /** As {@link #inspect(List, String)}, for a chain read from a file that may hold certificates the JDK refuses. */
+    public Inspection inspect(ServedCertificates served, String host) {
         return Inspector.inspect(served, host, trust, clock.instant());
     }
 

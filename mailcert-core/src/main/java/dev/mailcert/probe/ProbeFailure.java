@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
+import java.security.cert.CertificateException;
 import javax.net.ssl.SSLException;
 
 /**
@@ -38,6 +39,9 @@ record ProbeFailure(Outcome outcome, String detail) {
                     ? new ProbeFailure(Outcome.PROTOCOL_ERROR, "connection ended during the dialogue: " + describe(e))
                     : new ProbeFailure(Outcome.REFUSED, "connection ended before the greeting: " + describe(e));
             case HANDSHAKE -> new ProbeFailure(Outcome.TLS_FAILED, switch (e) {
+                case SSLException s when unreadableCertificate(s) != null -> "TLS handshake failed: the server sent a"
+                        + " certificate that is DER but breaks X.509, so no client accepts it (invalid-chain): "
+                        + unreadableCertificate(s);
                 case SSLException s -> "TLS handshake failed: " + describe(e);
                 default -> "connection ended during the TLS handshake: " + describe(e);
             });
@@ -50,6 +54,22 @@ record ProbeFailure(Outcome outcome, String detail) {
             case DIALOGUE -> "while waiting for the server before TLS";
             case HANDSHAKE -> "during the TLS handshake";
         };
+    }
+
+    /**
+     * The JDK's reason when it could not read a certificate the server sent (ChainCapture accepts every
+     * chain, so a certificate exception under a handshake failure comes from parsing), else null.
+     */
+    private static String unreadableCertificate(SSLException e) {
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+            if (cause instanceof CertificateException certificate) {
+                String line = String.valueOf(certificate.getMessage()).lines().findFirst().orElse("");
+                // "java.io.IOException: Duplicate extensions not allowed" -> "Duplicate extensions not allowed"
+                return Printable.of(line.replaceAll("java\\.[\\w.]+(Exception|Error): ", "").strip());
+            }
+        }
+        return null;
     }
 
     private static String describe(Exception e) {

@@ -234,25 +234,55 @@ class CertificateAssessorTest {
     }
 
     @Test
-    void anchorsAreNotJudgedForTheirOwnKeyOrSelfSignature() {
-        Issued weakRoot = TestCertificates.ca("Old Root").rsa(1024).sha1().build();
-        Issued intermediate = TestCertificates.ca("Modern Intermediate").issuedBy(weakRoot).build();
+    void anchorSelfSignatureIsNotJudged() {
+        Issued oldRoot = TestCertificates.ca("Old Root").rsa(2048).sha1().build();
+        Issued intermediate = TestCertificates.ca("Modern Intermediate").issuedBy(oldRoot).build();
         Issued leaf = server(HOST).issuedBy(intermediate).build();
 
-        Assessment assessment = new CertificateAssessor(TrustAnchors.of(List.of(weakRoot.certificate()), "old"))
-                .assess(List.of(leaf.certificate(), intermediate.certificate(), weakRoot.certificate()), HOST, NOW);
+        Assessment assessment = new CertificateAssessor(TrustAnchors.of(List.of(oldRoot.certificate()), "old"))
+                .assess(List.of(leaf.certificate(), intermediate.certificate(), oldRoot.certificate()), HOST, NOW);
 
         assertThat(assessment.problems()).isEmpty();
     }
 
     @Test
-    void leafThatIsAnAnchorIsJudgedOnlyByNameAndDates() {
+    void anchorKeyIsJudgedLikeEveryOther() {
+        Issued weakRoot = TestCertificates.ca("Old Root").rsa(1024).build();
+        Issued intermediate = TestCertificates.ca("Modern Intermediate").issuedBy(weakRoot).build();
+        Issued leaf = server(HOST).issuedBy(intermediate).build();
+
+        Assessment assessment = new CertificateAssessor(TrustAnchors.of(List.of(weakRoot.certificate()), "old"))
+                .assess(List.of(leaf.certificate(), intermediate.certificate()), HOST, NOW);
+
+        assertThat(assessment.problems()).containsExactly(WEAK_KEY);
+        assertThat(assessment.explanation()).anySatisfy(l -> assertThat(l).isEqualTo(
+                "'CN=Old Root' has a 1024-bit RSA key; at least 2048 bits are required."));
+    }
+
+    @Test
+    void expiredAnchorIsAnInvalidChain() {
+        Issued oldRoot = TestCertificates.ca("Expired Root")
+                .validity(NOW.minus(Duration.ofDays(4000)), NOW.minus(Duration.ofDays(1))).build();
+        Issued leaf = server(HOST).issuedBy(oldRoot).build();
+
+        Assessment assessment = new CertificateAssessor(TrustAnchors.of(List.of(oldRoot.certificate()), "old"))
+                .assess(List.of(leaf.certificate()), HOST, NOW);
+
+        assertThat(assessment.problems()).containsExactly(INVALID_CHAIN);
+        assertThat(assessment.explanation().get(0)).startsWith("The trusted authority 'CN=Expired Root' expired on");
+    }
+
+    @Test
+    void pinnedLeafIsJudgedByNameDatesAndTheRulesOfEveryCertificate() {
         Issued pinned = server(HOST).rsa(1024).issuedBy(INTERMEDIATE).build();
         CertificateAssessor assessor = new CertificateAssessor(TrustAnchors.of(List.of(pinned.certificate()), "pinned"));
 
-        assertThat(assessor.assess(List.of(pinned.certificate()), HOST, NOW).problems()).isEmpty();
+        assertThat(assessor.assess(List.of(pinned.certificate()), HOST, NOW).problems()).containsExactly(WEAK_KEY);
         assertThat(assessor.assess(List.of(pinned.certificate()), "other.example.com", LEAF_UNTIL.plusSeconds(1)).problems())
-                .containsExactly(HOSTNAME_MISMATCH, EXPIRED);
+                .containsExactly(HOSTNAME_MISMATCH, EXPIRED, WEAK_KEY);
+        Issued pinnedEc = server(HOST).issuedBy(INTERMEDIATE).build();
+        assertThat(new CertificateAssessor(TrustAnchors.of(List.of(pinnedEc.certificate()), "pinned"))
+                .assess(List.of(pinnedEc.certificate()), HOST, NOW).problems()).isEmpty();
     }
 
     @Test

@@ -69,6 +69,19 @@ class HostnameMatcherTest {
             foo.com                 | *.com                               | false
             bar.co.uk               | *.co.uk                             | false
             www.example.co.uk       | *.example.co.uk                     | true
+            # ... nor over a Public Suffix List entry of the private section
+            bucket.s3.amazonaws.com | *.s3.amazonaws.com                  | false
+            app.github.io           | *.github.io                         | false
+            mail.amazonaws.com      | *.amazonaws.com                     | true
+            # IDNA2008 / UTS #46 non-transitional: ß, ς and joiners stay what they are (never IDNA2003's ss)
+            straße.de               | xn--strae-oqa.de                    | true
+            xn--strae-oqa.de        | xn--strae-oqa.de                    | true
+            STRASSE.de              | xn--strae-oqa.de                    | false
+            straße.de               | strasse.de                          | false
+            mail.straße.de          | *.xn--strae-oqa.de                  | true
+            xn--fa-hia.example      | xn--fa-hia.example                  | true
+            faß.example             | fass.example                        | false
+            r3---sn-abc.example     | r3---sn-abc.example                 | true
             # IDNs compare as A-labels (RFC 5890); SAN entries that are not A-label names never match
             bücher.example          | xn--bcher-kva.example               | true
             BÜCHER.example          | xn--bcher-kva.example               | true
@@ -187,6 +200,7 @@ class HostnameMatcherTest {
             ''
             xn--zz.example
             xn--.example
+            xn--strasse-.de
             bü_cher.example
             -mail.example.com
             mail.example.com..

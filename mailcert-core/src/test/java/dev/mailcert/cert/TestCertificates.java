@@ -1,5 +1,6 @@
 package dev.mailcert.cert;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -92,6 +95,7 @@ final class TestCertificates {
         private Instant notAfter = NOW.plus(Duration.ofDays(365));
         private String hash = "SHA256";
         private boolean keyIdentifiers = true;
+        private final List<Extension> extra = new ArrayList<>();
 
         private Spec(String subject) {
             this.subject = subject;
@@ -172,6 +176,16 @@ final class TestCertificates {
             return this;
         }
 
+        /** Any further extension, as given. */
+        Spec extension(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
+            try {
+                extra.add(new Extension(oid, critical, value.toASN1Primitive().getEncoded()));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return this;
+        }
+
         Spec withoutKeyIdentifiers() {
             this.keyIdentifiers = false;
             return this;
@@ -207,6 +221,9 @@ final class TestCertificates {
                 if (!altNames.isEmpty()) {
                     builder.addExtension(Extension.subjectAlternativeName, false,
                             new GeneralNames(altNames.toArray(GeneralName[]::new)));
+                }
+                for (Extension extension : extra) {
+                    builder.addExtension(extension);
                 }
                 String algorithm = signer.getPublic() instanceof RSAPublicKey ? hash + "withRSA" : hash + "withECDSA";
                 X509Certificate cert = new JcaX509CertificateConverter()

@@ -26,6 +26,16 @@ class TrustAnchorsTest {
     }
 
     @Test
+    void systemRootsPassTheRulesEveryCertificateObeys() {
+        // anchors are now judged like every certificate: a root shipped by the JDK must not trip a rule
+        List<String> broken = TrustAnchors.system().roots().stream()
+                .flatMap(root -> PathRules.ownRules(root).stream().map(Finding::explanation))
+                .toList();
+
+        assertThat(broken).isEmpty();
+    }
+
+    @Test
     void pemFileTrustsExactlyItsCertificates() throws IOException {
         TestCertificates.Issued root = TestCertificates.ca("Only Root").build();
         Path file = dir.resolve("roots.pem");

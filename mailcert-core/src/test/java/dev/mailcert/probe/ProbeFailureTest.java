@@ -3,11 +3,14 @@ package dev.mailcert.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.EOFException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
+import java.security.cert.CertificateParsingException;
 import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -53,6 +56,18 @@ class ProbeFailureTest {
 
         assertThat(failure.outcome()).isEqualTo(expected);
         assertThat(failure.detail()).isNotBlank();
+    }
+
+    @Test
+    void certificateTheJdkCannotReadIsSaidToBeInvalidX509() {
+        SSLHandshakeException refused = new SSLHandshakeException("Failed to parse server certificates");
+        refused.initCause(new CertificateParsingException(new IOException("Duplicate extensions not allowed")));
+
+        ProbeFailure failure = ProbeFailure.of(ProbeStage.HANDSHAKE, refused, false, true);
+
+        assertThat(failure.outcome()).isEqualTo(Outcome.TLS_FAILED);
+        assertThat(failure.detail()).isEqualTo("TLS handshake failed: the server sent a certificate that is DER but"
+                + " breaks X.509, so no client accepts it (invalid-chain): Duplicate extensions not allowed");
     }
 
     @ParameterizedTest
