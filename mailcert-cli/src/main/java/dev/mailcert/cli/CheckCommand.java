@@ -4,6 +4,7 @@ import dev.mailcert.BadInputException;
 import dev.mailcert.advise.Advice;
 import dev.mailcert.advise.Advisor;
 import dev.mailcert.clientconfig.ClientConfig;
+import dev.mailcert.diagnose.Check;
 import dev.mailcert.diagnose.Diagnosis;
 import dev.mailcert.report.ClientConfigFiles;
 import dev.mailcert.report.ConfigFormat;
@@ -61,8 +62,9 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     static Outcome perform(CheckOptions options) {
-        var request = options.request();
-        Diagnosis diagnosis = options.engine().run(request);
+        Check engine = options.engine();
+        var request = options.request(); // after the engine is built: the check's deadline counts from here
+        Diagnosis diagnosis = engine.run(request);
         return new Outcome(diagnosis, Advisor.advise(diagnosis));
     }
 

@@ -51,13 +51,16 @@ final class CheckOptions {
     boolean offline;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
-            description = "Deadline for the whole check (default: ${DEFAULT-VALUE}).")
+            description = "Deadline for the whole command, from its start to the report (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     CheckRequest request() {
         Optional<HostName> serverName = Optional.ofNullable(server).map(CheckOptions::parseServer);
-        return new CheckRequest(Target.parse(target), serverName, portOffset, Duration.ofSeconds(timeoutSeconds),
-                Instant.now(), mx);
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        var asked = new CheckRequest(Target.parse(target), serverName, portOffset, timeout, Instant.now(), mx);
+        // the request above judges the options as given; the check itself gets what the process has left
+        return new CheckRequest(asked.target(), asked.server(), asked.portOffset(), ProcessDeadline.forCheck(timeout),
+                asked.at(), asked.mx());
     }
 
     Check engine() {
