@@ -1,37 +1,98 @@
 #!/usr/bin/env bash
-# Wall time of one full `mailcert check` of the seed scenario against `openssl s_client` fetching
-# the same six certificates one after another (what an expert does by hand), side by side in one
-# run, alternating, N rounds each. Needs: openssl. Runs the lab in the background on loopback.
-#   bench/check-vs-openssl.sh [ROUNDS]
+# One full `mailcert check` of the seed scenario against `openssl s_client` fetching the same six
+# certificates one after another (what an expert does by hand), side by side in one run,
+# alternating, N rounds each, at 0 ms and at 40 ms round-trip time (`mailcert lab --rtt`).
+# Reports the medians of the whole command (JVM start included), the check's own time
+# (`elapsedMs`) and the CPU seconds (user + system, all processes) of each tool.
+#   bench/check-vs-openssl.sh [ROUNDS] [RTT...]      e.g. bench/check-vs-openssl.sh 10 0ms 40ms
+# Needs: openssl. Runs the labs in the background on loopback, on ports 32000+ and 33000+ so that
+# a lab on the default ports elsewhere on the machine does not collide.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 rounds=${1:-10}
+shift || true
+rtts=("$@")
+[ ${#rtts[@]} -gt 0 ] || rtts=(0ms 40ms)
 cd "$here"
-./mailcert lab --scenario shared-hosting > /tmp/mailcert-bench-lab.out 2>&1 &
-lab=$!
-trap 'kill $lab 2>/dev/null; wait $lab 2>/dev/null || true' EXIT
-for _ in $(seq 100); do grep -q "Press Ctrl-C" /tmp/mailcert-bench-lab.out 2>/dev/null && break; sleep 0.2; done
-cmd=$(grep -E '^ *\./mailcert check ' /tmp/mailcert-bench-lab.out | sed 's/^ *//')
-trust=$(sed -n 's/.*--trust \([^ ]*\).*/\1/p' <<<"$cmd")
-addr=127.0.10.7 sni=mail.customer.example
-openssl_six() {
-  for spec in "10993:" "10143:imap" "10995:" "10110:pop3" "10465:" "10587:smtp"; do
-    port=${spec%%:*} proto=${spec#*:}
-    openssl s_client -connect "$addr:$port" -servername "$sni" -CAfile "$trust" ${proto:+-starttls $proto} \
+work=$(mktemp -d /tmp/mailcert-bench.XXXXXX)
+labs=()
+stop_labs() {
+  for pid in "${labs[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap stop_labs EXIT
+
+# start_lab RTT OFFSET: starts the seed lab in the background; sets $cmd to its check command
+start_lab() {
+  local out=$work/lab-$1.out
+  ./mailcert lab --scenario shared-hosting --rtt "$1" --port-offset "$2" >"$out" 2>&1 </dev/null &
+  labs+=("$!")
+  for _ in $(seq 240); do grep -q "Press Ctrl-C" "$out" 2>/dev/null && break; sleep 0.5; done
+  grep -q "Press Ctrl-C" "$out" || { echo "the lab at $1 did not start:" >&2; cat "$out" >&2; exit 1; }
+  cmd=$(grep -E '^ *\./mailcert check ' "$out" | sed 's/^ *//')
+}
+
+# timed FILE COMMAND...: runs the command, writes "wall-ms cpu-ms" (cpu: user + system of all its processes)
+timed() {
+  local file=$1; shift
+  local TIMEFORMAT='%R %U %S'
+  { time { "$@" || true; }; } 2>"$work/time"
+  awk '{ printf "%d %d\n", $1 * 1000 + 0.5, ($2 + $3) * 1000 + 0.5 }' <(tail -1 "$work/time") >"$file"
+}
+
+openssl_six() { # addr offset sni trust
+  for spec in "993:" "143:imap" "995:" "110:pop3" "465:" "587:smtp"; do
+    local port=$((${spec%%:*} + $2)) proto=${spec#*:}
+    openssl s_client -connect "$1:$port" -servername "$3" -CAfile "$4" ${proto:+-starttls $proto} \
       </dev/null >/dev/null 2>&1 || true
   done
 }
-ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
-echo "command: $cmd --offline --json"
-echo "peer:    openssl s_client x6 ($(openssl version)), sequential, same lab"
-declare -a m o inproc
-for i in $(seq "$rounds"); do
-  t=$(date +%s%N); json=$(eval "$cmd --offline --json" || true); m+=("$(ms "$t")")
-  inproc+=("$(sed -n 's/.*"elapsedMs" : \([0-9]*\).*/\1/p' <<<"$json")")
-  t=$(date +%s%N); openssl_six; o+=("$(ms "$t")")
-done
+mailcert_check() { # command...
+  "$@" --offline --json >"$work/check.json" 2>/dev/null
+}
+
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-echo "rounds: $rounds"
-echo "mailcert check (whole command, JVM start included): median $(median "${m[@]}") ms  [${m[*]}]"
-echo "mailcert check (in-process, the check itself):      median $(median "${inproc[@]}") ms  [${inproc[*]}]"
-echo "openssl s_client, six certificates one by one:      median $(median "${o[@]}") ms  [${o[*]}]"
+seconds() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
+
+echo "date:     $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "java:     $("$(sed -n 2p mailcert-cli/target/jdk-home)/bin/java" -version 2>&1 | head -1)"
+echo "peer:     $(openssl version), six s_client runs one after another"
+echo "rounds:   $rounds of each, alternating"
+echo
+table=()
+offset=32000
+for rtt in "${rtts[@]}"; do
+  start_lab "$rtt" "$offset"
+  read -r -a check <<<"$cmd"
+  trust=$(sed -n 's/.*--trust \([^ ]*\).*/\1/p' <<<"$cmd")
+  echo "rtt $rtt: ${check[*]} --offline --json"
+  echo "rtt $rtt: openssl s_client -connect 127.0.10.7:PORT -servername mail.customer.example -CAfile ROOT [-starttls P], x6"
+  # one unmeasured round each: the first check after a build writes the launcher's class-data archive
+  mailcert_check "${check[@]}" || true
+  openssl_six 127.0.10.7 "$offset" mail.customer.example "$trust"
+  m_wall=() m_cpu=() m_own=() o_wall=() o_cpu=()
+  for _ in $(seq "$rounds"); do
+    timed "$work/m" mailcert_check "${check[@]}"
+    read -r w c <"$work/m"; m_wall+=("$w"); m_cpu+=("$c")
+    m_own+=("$(sed -n 's/.*"elapsedMs" : \([0-9]*\).*/\1/p' "$work/check.json")")
+    timed "$work/o" openssl_six 127.0.10.7 "$offset" mail.customer.example "$trust"
+    read -r w c <"$work/o"; o_wall+=("$w"); o_cpu+=("$c")
+  done
+  echo "  mailcert whole ms: ${m_wall[*]}"
+  echo "  mailcert own ms:   ${m_own[*]}"
+  echo "  mailcert cpu ms:   ${m_cpu[*]}"
+  echo "  openssl whole ms:  ${o_wall[*]}"
+  echo "  openssl cpu ms:    ${o_cpu[*]}"
+  mw=$(median "${m_wall[@]}") mo=$(median "${m_own[@]}") mc=$(median "${m_cpu[@]}")
+  ow=$(median "${o_wall[@]}") oc=$(median "${o_cpu[@]}")
+  table+=("| $rtt | \`mailcert check\` | $mw | $mo | $(seconds "$mc") |")
+  table+=("| $rtt | \`openssl s_client\` x6 | $ow | $ow | $(seconds "$oc") |")
+  table+=("| $rtt | mailcert / openssl | $(awk -v a="$mw" -v b="$ow" 'BEGIN{printf "%.1f", a/b}') | $(awk -v a="$mo" -v b="$ow" 'BEGIN{printf "%.1f", a/b}') | $(awk -v a="$mc" -v b="$oc" 'BEGIN{printf "%.1f", a/b}') |")
+  offset=$((offset + 1000))
+done
+echo
+echo "medians of $rounds (load at the end: $(cut -d' ' -f1-3 /proc/loadavg)):"
+echo
+echo "| RTT | tool | whole command ms | the check's own ms | CPU s |"
+echo "|---|---|---:|---:|---:|"
+printf '%s\n' "${table[@]}"

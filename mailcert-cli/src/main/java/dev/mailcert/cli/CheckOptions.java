@@ -1,6 +1,7 @@
 package dev.mailcert.cli;
 
 import dev.mailcert.BadInputException;
+import dev.mailcert.Deadline;
 import dev.mailcert.HostName;
 import dev.mailcert.diagnose.CheckRequest;
 import dev.mailcert.diagnose.Target;
@@ -26,7 +27,7 @@ final class CheckOptions {
     boolean mx;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
-            description = "Deadline for the whole command, from its start (default: ${DEFAULT-VALUE}).")
+            description = "Deadline for the whole command, from its start to the report (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
     @Mixin
@@ -44,7 +45,9 @@ final class CheckOptions {
         Mailcert.Builder builder = engine.builder();
         flag("--timeout", () -> builder.timeout(Duration.ofSeconds(timeoutSeconds)));
         Mailcert mailcert = builder.build();
-        return mailcert.check(request, ProcessDeadline.of(Duration.ofSeconds(timeoutSeconds)));
+        // after the engine is built: what the process has left of --timeout is the check's
+        Duration left = ProcessDeadline.forCheck(Duration.ofSeconds(timeoutSeconds));
+        return mailcert.check(request, Deadline.after(left));
     }
 
     /** Runs {@code parse}; a refusal becomes one line that names the flag. */

@@ -2,6 +2,7 @@ package dev.mailcert.cli;
 
 import dev.mailcert.BadInputException;
 import dev.mailcert.lab.Lab;
+import dev.mailcert.lab.link.RoundTripTime;
 import dev.mailcert.lab.scenario.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -28,6 +29,15 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the built-in scenarios and exit.")
     boolean list;
 
+    @Option(names = "--rtt", paramLabel = "TIME",
+            description = "Make every DNS answer and every byte to and from the servers pay this round-trip time, "
+                    + "e.g. 40ms, as over the internet (default: the scenario's rtt, else none).")
+    String rtt;
+
+    @Option(names = "--port-offset", paramLabel = "N", defaultValue = "" + Lab.DEFAULT_PORT_OFFSET,
+            description = "Listen on the standard ports + N (default: ${DEFAULT-VALUE}), e.g. to run a second copy of a scenario.")
+    int portOffset;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -38,11 +48,17 @@ final class LabCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         }
         Scenario chosen = load(scenario);
+        if (rtt != null) {
+            chosen = chosen.withRtt(roundTrip(rtt));
+        }
         CountDownLatch stop = new CountDownLatch(1);
-        try (Lab lab = Lab.start(chosen)) {
+        try (Lab lab = start(chosen, portOffset)) {
             Thread hook = new Thread(stop::countDown, "lab-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("Lab '" + chosen.name() + "' is running: " + chosen.description().strip().replaceAll("\\s+", " "));
+            if (!chosen.rtt().isZero()) {
+                out.println("Every DNS answer and every byte to and from its servers pays a round trip of " + chosen.rtt() + ".");
+            }
             out.println("Check it with:");
             out.println("  ./" + LabCheckCommand.line(lab));
             out.println("Press Ctrl-C to stop.");
@@ -50,6 +66,22 @@ final class LabCommand implements Callable<Integer> {
             stop.await();
         }
         return ExitCode.OK.code();
+    }
+
+    private static Lab start(Scenario scenario, int portOffset) throws IOException {
+        try {
+            return Lab.start(scenario, portOffset);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--port-offset: " + e.getMessage());
+        }
+    }
+
+    private static RoundTripTime roundTrip(String text) {
+        try {
+            return RoundTripTime.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--rtt: " + e.getMessage());
+        }
     }
 
     static Scenario load(String nameOrFile) {

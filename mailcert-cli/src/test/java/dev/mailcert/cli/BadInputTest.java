@@ -26,6 +26,9 @@ class BadInputTest {
             "inspect /nonexistent/chain.pem --host mail.example.com    | /nonexistent/chain.pem",
             "inspect pom.xml                                           | Missing required option: '--host=NAME'",
             "lab --scenario no-such-scenario                           | no such file or built-in scenario",
+            "lab --rtt fast                                            | --rtt: expected a round-trip time such as 40ms",
+            "lab --rtt 20s                                             | --rtt: expected a round-trip time of at most 10000 ms",
+            "lab --port-offset 70000                                   | --port-offset: port offset 70000 moves lab ports out of 1..65535",
             "frobnicate                                                | Unmatched argument at index 0: 'frobnicate'",
     })
     void badInput_oneClearLineAndExit2(String args, String message) {

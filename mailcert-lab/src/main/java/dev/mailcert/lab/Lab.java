@@ -1,6 +1,7 @@
 package dev.mailcert.lab;
 
 import dev.mailcert.lab.dns.AuthoritativeDnsServer;
+import dev.mailcert.lab.dns.DnsBehaviour;
 import dev.mailcert.lab.mail.LabMailServer;
 import dev.mailcert.lab.mail.MailServerSpec;
 import dev.mailcert.lab.pki.IssuedCertificate;
@@ -25,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * A running scenario: its DNS server, its mail servers and a fresh PKI whose root is the only
- * thing a check has to trust.
+ * thing a check has to trust. With a round-trip time ({@link Scenario#rtt()}), every DNS answer
+ * and every byte to and from the servers pays it, as over the internet.
  *
  * <pre>{@code
  * try (Lab lab = Lab.start(Scenario.builtIn("shared-hosting"))) {
@@ -90,7 +92,7 @@ public final class Lab implements AutoCloseable {
     private void startServers() throws IOException {
         InetSocketAddress dnsBind = new InetSocketAddress(scenario.dns(), DNS_PORT + portOffset);
         try {
-            dns = AuthoritativeDnsServer.start(dnsBind, scenario.zone());
+            dns = AuthoritativeDnsServer.start(dnsBind, scenario.zone(), DnsBehaviour.normal(), scenario.rtt());
         } catch (IOException e) {
             throw new IOException("cannot start the lab DNS server on " + hostPort(dnsBind) + ": " + e.getMessage()
                     + " (is another lab or server using it?)", e);
@@ -98,13 +100,15 @@ public final class Lab implements AutoCloseable {
         running.add(dns);
         for (ScenarioServer server : scenario.servers()) {
             LabMailServer mail = LabMailServer.start(new MailServerSpec(server.address(), portOffset,
-                    certificates.get(server.certificate()), bySni(server.sni()), server.services(), server.starttls(), server.hostname()));
+                    certificates.get(server.certificate()), bySni(server.sni()), server.services(), server.starttls(), server.hostname()),
+                    scenario.rtt());
             running.add(mail);
             mailServers.add(mail);
         }
         for (ScenarioWeb web : scenario.web()) {
             LabWebServer server = LabWebServer.start(new WebServerSpec(web.address(), httpsPort(),
-                    certificates.get(web.certificate()), bySni(web.sni()), web.autoconfig(), web.autodiscover()));
+                    certificates.get(web.certificate()), bySni(web.sni()), web.autoconfig(), web.autodiscover()),
+                    scenario.rtt());
             running.add(server);
             webServers.add(server);
         }

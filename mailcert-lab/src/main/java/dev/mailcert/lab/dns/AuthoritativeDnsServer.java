@@ -1,6 +1,7 @@
 package dev.mailcert.lab.dns;
 
 import dev.mailcert.lab.dns.Responder.Transport;
+import dev.mailcert.lab.link.RoundTripTime;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An authoritative DNS server for the lab: serves the records of a master-file text over UDP and
@@ -26,6 +28,8 @@ import java.util.concurrent.Semaphore;
  * followed in the answer; unknown names under an apex get NXDOMAIN, existing names without the
  * type get NODATA, names outside every zone get REFUSED. UDP answers larger than 512 bytes (or
  * the EDNS size offered) are truncated with TC, and TCP uses 2-byte length framing (RFC 7766).
+ * With a round-trip time, every UDP answer leaves one RTT after its query arrived; over TCP the
+ * first answer two (the connection, then the exchange) and every later one one RTT after its query.
  *
  * <pre>{@code
  * try (var dns = AuthoritativeDnsServer.start(new InetSocketAddress("127.0.0.1", 0),
@@ -41,18 +45,23 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
     private static final int TCP_QUERIES_PER_CONNECTION = 100;
     private static final int TCP_CONNECTIONS_MAX = 64;
     private static final int EPHEMERAL_PORT_TRIES = 50;
+    /** UDP answers waiting out the round-trip time at once; more are dropped, as by a congested link. */
+    private static final int DELAYED_ANSWERS_MAX = 1024;
 
     private final Responder responder;
     private final DatagramSocket udp;
     private final ServerSocket tcp;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final Semaphore connectionSlots = new Semaphore(TCP_CONNECTIONS_MAX);
+    private final Semaphore delayedAnswers = new Semaphore(DELAYED_ANSWERS_MAX);
+    private final RoundTripTime rtt;
     private volatile boolean closed;
 
-    private AuthoritativeDnsServer(Responder responder, DatagramSocket udp, ServerSocket tcp) {
+    private AuthoritativeDnsServer(Responder responder, DatagramSocket udp, ServerSocket tcp, RoundTripTime rtt) {
         this.responder = responder;
         this.udp = udp;
         this.tcp = tcp;
+        this.rtt = rtt;
     }
 
     /**
@@ -69,13 +78,19 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
     /** As {@link #start(InetSocketAddress, String)}, misbehaving as {@code behaviour} says. */
     public static AuthoritativeDnsServer start(InetSocketAddress bind, String zoneText, DnsBehaviour behaviour)
             throws IOException {
+        return start(bind, zoneText, behaviour, RoundTripTime.NONE);
+    }
+
+    /** As {@link #start(InetSocketAddress, String, DnsBehaviour)}, answering as far away as {@code rtt}. */
+    public static AuthoritativeDnsServer start(InetSocketAddress bind, String zoneText, DnsBehaviour behaviour,
+                                               RoundTripTime rtt) throws IOException {
         if (bind.isUnresolved() || !bind.getAddress().isLoopbackAddress()) {
             throw new IllegalArgumentException("the lab DNS server binds loopback addresses only, not " + bind);
         }
         Responder responder = new Responder(ZoneContents.parse(zoneText), behaviour);
         AuthoritativeDnsServer server = bind.getPort() == 0
-                ? bindEphemeral(responder, bind.getAddress())
-                : bindBoth(responder, bind);
+                ? bindEphemeral(responder, bind.getAddress(), rtt)
+                : bindBoth(responder, bind, rtt);
         server.serve();
         return server;
     }
@@ -103,7 +118,8 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
         connections.forEach(AuthoritativeDnsServer::closeQuietly);
     }
 
-    private static AuthoritativeDnsServer bindEphemeral(Responder responder, InetAddress address) throws IOException {
+    private static AuthoritativeDnsServer bindEphemeral(Responder responder, InetAddress address, RoundTripTime rtt)
+            throws IOException {
         BindException last = null;
         for (int i = 0; i < EPHEMERAL_PORT_TRIES; i++) {
             DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, 0));
@@ -111,7 +127,7 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
                 ServerSocket tcp = new ServerSocket();
                 try {
                     tcp.bind(new InetSocketAddress(address, udp.getLocalPort()));
-                    return new AuthoritativeDnsServer(responder, udp, tcp);
+                    return new AuthoritativeDnsServer(responder, udp, tcp, rtt);
                 } catch (IOException e) {
                     tcp.close();
                     throw e;
@@ -128,7 +144,8 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
                 + " after " + EPHEMERAL_PORT_TRIES + " tries: " + last.getMessage());
     }
 
-    private static AuthoritativeDnsServer bindBoth(Responder responder, InetSocketAddress bind) throws IOException {
+    private static AuthoritativeDnsServer bindBoth(Responder responder, InetSocketAddress bind, RoundTripTime rtt)
+            throws IOException {
         DatagramSocket udp = new DatagramSocket(bind);
         try {
             ServerSocket tcp = new ServerSocket();
@@ -138,7 +155,7 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
                 tcp.close();
                 throw e;
             }
-            return new AuthoritativeDnsServer(responder, udp, tcp);
+            return new AuthoritativeDnsServer(responder, udp, tcp, rtt);
         } catch (IOException | RuntimeException e) {
             udp.close();
             throw e;
@@ -160,7 +177,7 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
                 byte[] query = Arrays.copyOfRange(packet.getData(), packet.getOffset(), packet.getOffset() + packet.getLength());
                 Optional<byte[]> response = responder.respond(query, Transport.UDP);
                 if (response.isPresent()) {
-                    udp.send(new DatagramPacket(response.get(), response.get().length, packet.getSocketAddress()));
+                    answer(new DatagramPacket(response.get(), response.get().length, packet.getSocketAddress()));
                 }
             } catch (IOException e) {
                 if (closed) {
@@ -168,6 +185,35 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
                 }
                 // one failed send (e.g. the asker is gone) must not stop the server
             }
+        }
+    }
+
+    /** Sends a UDP answer now, or one round trip after its query arrived (half each way). */
+    private void answer(DatagramPacket answer) throws IOException {
+        if (rtt.isZero()) {
+            udp.send(answer);
+            return;
+        }
+        if (!delayedAnswers.tryAcquire()) {
+            return;
+        }
+        long due = System.nanoTime() + rtt.value().toNanos();
+        Thread.ofVirtual().name("lab-dns-udp-answer").start(() -> {
+            try {
+                sleepUntil(due);
+                udp.send(answer);
+            } catch (IOException | InterruptedException e) {
+                // closed, or the asker is gone: a lost datagram
+            } finally {
+                delayedAnswers.release();
+            }
+        });
+    }
+
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        long left = nanos - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
         }
     }
 
@@ -208,6 +254,7 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
             connection.setSoTimeout(TCP_READ_TIMEOUT_MILLIS);
             DataInputStream in = new DataInputStream(connection.getInputStream());
             DataOutputStream out = new DataOutputStream(connection.getOutputStream());
+            sleepUntil(System.nanoTime() + rtt.value().toNanos()); // the connection's own round trip (SYN, SYN-ACK)
             // every read is bounded: by the 2-byte length, the read timeout and the query count
             for (int i = 0; i < TCP_QUERIES_PER_CONNECTION && !closed; i++) {
                 int length = in.readUnsignedShort();
@@ -216,7 +263,9 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
                 }
                 byte[] query = new byte[length];
                 in.readFully(query);
+                long due = System.nanoTime() + rtt.value().toNanos();
                 Optional<byte[]> response = responder.respond(query, Transport.TCP);
+                sleepUntil(due);
                 if (response.isPresent()) {
                     out.writeShort(response.get().length);
                     out.write(response.get());
@@ -227,6 +276,8 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
             // the asker closed or the server is closing
         } catch (IOException e) {
             // read timeout or broken connection: drop it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.mailcert.lab.mail;
 
+import dev.mailcert.lab.link.LatencyRelay;
+import dev.mailcert.lab.link.RoundTripTime;
 import dev.mailcert.lab.pki.SniCertificateSelector;
 import java.io.IOException;
 import java.net.BindException;
@@ -22,7 +24,8 @@ import javax.net.ssl.SSLSocketFactory;
  * A mail server on one loopback address: IMAP, POP3 and SMTP submission, each with implicit
  * TLS and with STARTTLS, choosing its certificate by SNI. It greets, lists capabilities,
  * upgrades to TLS and says goodbye; it never accepts credentials. One virtual thread per
- * connection; runs until {@link #close()}.
+ * connection; runs until {@link #close()}. With a round-trip time, each service listens behind a
+ * {@link LatencyRelay} on its port, so every byte to and from it pays the round trip.
  *
  * <pre>{@code
  * try (LabMailServer server = LabMailServer.start(MailServerSpec.simple(address, issued))) {
@@ -32,15 +35,18 @@ import javax.net.ssl.SSLSocketFactory;
  */
 public final class LabMailServer implements AutoCloseable {
     private final MailServerSpec spec;
+    private final RoundTripTime rtt;
     private final SSLSocketFactory tls;
     private final Map<MailService, ServerSocket> listeners = new EnumMap<>(MailService.class);
     private final List<Thread> acceptors = new ArrayList<>();
+    private final List<LatencyRelay> relays = new ArrayList<>();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean closed;
 
-    private LabMailServer(MailServerSpec spec) throws GeneralSecurityException {
+    private LabMailServer(MailServerSpec spec, RoundTripTime rtt) throws GeneralSecurityException {
         this.spec = spec;
+        this.rtt = rtt;
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(new KeyManager[] {new SniCertificateSelector(spec.defaultCertificate(), spec.bySni())}, null, null);
         this.tls = context.getSocketFactory();
@@ -52,9 +58,14 @@ public final class LabMailServer implements AutoCloseable {
      * @throws IOException naming the address and port when one cannot be bound (e.g. in use)
      */
     public static LabMailServer start(MailServerSpec spec) throws IOException {
+        return start(spec, RoundTripTime.NONE);
+    }
+
+    /** As {@link #start(MailServerSpec)}, as far away from its clients as {@code rtt}. */
+    public static LabMailServer start(MailServerSpec spec, RoundTripTime rtt) throws IOException {
         LabMailServer server;
         try {
-            server = new LabMailServer(spec);
+            server = new LabMailServer(spec, rtt);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK offers no TLS server context", e);
         }
@@ -76,7 +87,12 @@ public final class LabMailServer implements AutoCloseable {
         ServerSocket listener = new ServerSocket();
         try {
             listener.setReuseAddress(true); // lets the next lab bind while old connections sit in TIME_WAIT
-            listener.bind(where, 50);
+            if (rtt.isZero()) {
+                listener.bind(where, 50);
+            } else { // the service on a free port, the relay on the service's own
+                listener.bind(new InetSocketAddress(spec.address(), 0), 50);
+                relays.add(LatencyRelay.start(where, (InetSocketAddress) listener.getLocalSocketAddress(), rtt));
+            }
         } catch (IOException e) {
             listener.close();
             String reason = e instanceof BindException ? e.getMessage() : e.toString();
@@ -128,6 +144,11 @@ public final class LabMailServer implements AutoCloseable {
         return spec.services();
     }
 
+    /** The round-trip time between this server and its clients (zero: loopback speed). */
+    public RoundTripTime rtt() {
+        return rtt;
+    }
+
     /** Connections accepted so far, across all services. */
     public int connections() {
         return connections.get();
@@ -137,6 +158,7 @@ public final class LabMailServer implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        relays.forEach(LatencyRelay::close);
         for (ServerSocket listener : listeners.values()) {
             try {
                 listener.close();

@@ -1,5 +1,6 @@
 package dev.mailcert.lab.scenario;
 
+import dev.mailcert.lab.link.RoundTripTime;
 import dev.mailcert.lab.pki.CertificateSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,7 @@ import java.util.Optional;
  * @param certificates certificate specs by name
  * @param servers the mail servers
  * @param web the HTTPS servers offering client configuration (autoconfig, Autodiscover); often none
+ * @param rtt the round-trip time every DNS answer and every byte to and from the servers pays (zero: loopback speed)
  */
 public record Scenario(
         String name,
@@ -45,7 +47,8 @@ public record Scenario(
         String zone,
         Map<String, CertificateSpec> certificates,
         List<ScenarioServer> servers,
-        List<ScenarioWeb> web) {
+        List<ScenarioWeb> web,
+        RoundTripTime rtt) {
 
     /** Scenario files are small; anything bigger is a mistake. */
     static final int MAX_FILE_BYTES = 256 * 1024;
@@ -57,11 +60,23 @@ public record Scenario(
         web = List.copyOf(web);
     }
 
+    /** A scenario at loopback speed. */
+    public Scenario(String name, String description, String user, String server, ExpectedVerdict expect,
+                    Optional<String> recommend, InetAddress dns, String zone, Map<String, CertificateSpec> certificates,
+                    List<ScenarioServer> servers, List<ScenarioWeb> web) {
+        this(name, description, user, server, expect, recommend, dns, zone, certificates, servers, web, RoundTripTime.NONE);
+    }
+
     /** A scenario without HTTPS servers. */
     public Scenario(String name, String description, String user, String server, ExpectedVerdict expect,
                     Optional<String> recommend, InetAddress dns, String zone, Map<String, CertificateSpec> certificates,
                     List<ScenarioServer> servers) {
         this(name, description, user, server, expect, recommend, dns, zone, certificates, servers, List.of());
+    }
+
+    /** The same world, as far away as {@code rtt}. */
+    public Scenario withRtt(RoundTripTime rtt) {
+        return new Scenario(name, description, user, server, expect, recommend, dns, zone, certificates, servers, web, rtt);
     }
 
     /** The domain part of the user's address. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.mailcert.lab.link.RoundTripTime;
 import dev.mailcert.lab.mail.MailServerSpec;
 import dev.mailcert.lab.mail.MailService;
 import dev.mailcert.lab.pki.CertificateSpec;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
 final class ScenarioReader {
     private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final Set<String> TOP = Set.of("name", "description", "user", "server", "expect", "recommend",
-            "dns", "zone", "certificates", "servers", "web");
+            "dns", "zone", "certificates", "servers", "web", "rtt");
     private static final Set<String> SERVER = Set.of("address", "certificate", "sni", "services", "starttls", "hostname");
     private static final Set<String> WEB = Set.of("address", "certificate", "sni", "autoconfig", "autodiscover");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -55,6 +56,7 @@ final class ScenarioReader {
             throw recommend.invalid("only a fixable scenario recommends a host (expect is " + expect.id() + ")");
         }
         Map<String, CertificateSpec> certificates = certificates(top.field("certificates"));
+        YamlField rtt = top.field("rtt");
         return new Scenario(
                 top.field("name").as(ScenarioReader::name),
                 top.field("description").text(),
@@ -66,7 +68,8 @@ final class ScenarioReader {
                 top.field("zone").as(ScenarioReader::zone),
                 certificates,
                 servers(top.field("servers"), certificates),
-                web(top.field("web"), certificates));
+                web(top.field("web"), certificates),
+                rtt.present() ? rtt.as(RoundTripTime::parse) : RoundTripTime.NONE);
     }
 
     private Map<String, CertificateSpec> certificates(YamlField field) {

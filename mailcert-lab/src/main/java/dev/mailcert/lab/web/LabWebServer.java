@@ -3,6 +3,8 @@ package dev.mailcert.lab.web;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.mailcert.lab.link.LatencyRelay;
+import dev.mailcert.lab.link.RoundTripTime;
 import dev.mailcert.lab.pki.SniCertificateSelector;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +26,8 @@ import javax.net.ssl.SSLContext;
  * providers do: Thunderbird autoconfig at {@value #AUTOCONFIG_PATH} (on autoconfig.DOMAIN) and
  * {@value #WELL_KNOWN_PATH} (on DOMAIN), Outlook Autodiscover POX by POST to
  * {@value #AUTODISCOVER_PATH}. Everything else, and a path whose content the scenario does not
- * give, answers 404. The certificate is chosen by SNI.
+ * give, answers 404. The certificate is chosen by SNI. With a round-trip time, it listens behind a
+ * {@link LatencyRelay} on its port, so every byte to and from it pays the round trip.
  *
  * <pre>{@code
  * try (LabWebServer web = LabWebServer.start(spec)) {
@@ -44,10 +47,12 @@ public final class LabWebServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Optional<LatencyRelay> relay;
 
-    private LabWebServer(WebServerSpec spec, HttpsServer server) {
+    private LabWebServer(WebServerSpec spec, HttpsServer server, Optional<LatencyRelay> relay) {
         this.spec = spec;
         this.server = server;
+        this.relay = relay;
     }
 
     /**
@@ -56,21 +61,43 @@ public final class LabWebServer implements AutoCloseable {
      * @throws IOException naming the address and port when it cannot be bound (e.g. in use)
      */
     public static LabWebServer start(WebServerSpec spec) throws IOException {
+        return start(spec, RoundTripTime.NONE);
+    }
+
+    /** As {@link #start(WebServerSpec)}, as far away from its clients as {@code rtt}. */
+    public static LabWebServer start(WebServerSpec spec, RoundTripTime rtt) throws IOException {
         InetSocketAddress where = new InetSocketAddress(spec.address(), spec.port());
-        HttpsServer https;
+        HttpsServer https = null;
+        Optional<LatencyRelay> relay = Optional.empty();
         try {
-            https = HttpsServer.create(where, 50);
+            if (rtt.isZero()) {
+                https = HttpsServer.create(where, 50);
+            } else { // the server on a free port, the relay on the server's own
+                https = HttpsServer.create(new InetSocketAddress(spec.address(), 0), 50);
+                relay = Optional.of(LatencyRelay.start(where, https.getAddress(), rtt));
+            }
         } catch (IOException e) {
+            if (https != null) {
+                stopQuietly(https);
+            }
             String reason = e instanceof BindException ? e.getMessage() : e.toString();
             throw new IOException("cannot listen for https on " + spec.address().getHostAddress() + ":" + spec.port()
                     + ": " + reason + " (is another lab or server using it?)", e);
         }
         https.setHttpsConfigurator(new HttpsConfigurator(tls(spec)));
-        LabWebServer web = new LabWebServer(spec, https);
+        LabWebServer web = new LabWebServer(spec, https, relay);
         https.createContext("/", web::handle);
         https.setExecutor(web.executor);
         https.start();
         return web;
+    }
+
+    private static void stopQuietly(HttpsServer https) {
+        try {
+            https.stop(0);
+        } catch (RuntimeException e) {
+            // never started: nothing else to release
+        }
     }
 
     private static SSLContext tls(WebServerSpec spec) {
@@ -133,6 +160,7 @@ public final class LabWebServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        relay.ifPresent(LatencyRelay::close);
         server.stop(0);
         executor.shutdownNow();
     }

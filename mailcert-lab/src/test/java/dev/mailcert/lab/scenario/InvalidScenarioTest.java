@@ -46,6 +46,8 @@ class InvalidScenarioTest {
             "certificate: c"          | "certificate: c\\n    sni: {x.example: e}" | t.yaml: servers[0].sni.x.example: no certificate named 'e' (defined: c)
             "certificate: c"          | "certificate: c\\n  - address: 127.0.99.7\\n    certificate: c" | t.yaml: servers[1].address: 127.0.99.7 is already used by servers[0]
             "address: 127.0.99.7"     | "adress: 127.0.99.7"             | t.yaml: servers[0].adress: unknown field (expected one of: address, certificate, hostname, services, sni, starttls)
+            "dns: 127.0.99.53"        | "dns: 127.0.99.53\\nrtt: fast"   | t.yaml: rtt: expected a round-trip time such as 40ms or 1s, got 'fast'
+            "dns: 127.0.99.53"        | "dns: 127.0.99.53\\nrtt: 20s"    | t.yaml: rtt: expected a round-trip time of at most 10000 ms, got '20s'
             "name: t"                 | "name: t\\nname: u"              | t.yaml: not valid YAML at line 2: Duplicate field 'name'
             "  - address"             | "  -- address: [\\n"             | t.yaml: not valid YAML at line 13: while parsing a flow node
             """)

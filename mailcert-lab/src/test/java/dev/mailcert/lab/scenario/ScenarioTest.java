@@ -3,6 +3,7 @@ package dev.mailcert.lab.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mailcert.lab.link.RoundTripTime;
 import dev.mailcert.lab.mail.MailService;
 import dev.mailcert.lab.pki.Issuer;
 import java.net.InetAddress;
@@ -108,6 +109,7 @@ class ScenarioTest {
                 server: mail.z.example
                 expect: unfixable
                 dns: 127.0.99.53
+                rtt: 40ms
                 zone: |
                   mail.z.example. A 127.0.99.7
                 certificates:
@@ -142,6 +144,18 @@ class ScenarioTest {
         assertThat(server.services()).containsExactlyInAnyOrder(MailService.IMAP_TLS, MailService.SMTP_STARTTLS);
         assertThat(server.starttls()).isFalse();
         assertThat(server.hostname()).isEqualTo("mx.z.example");
+        assertThat(scenario.rtt()).isEqualTo(RoundTripTime.parse("40ms"));
+    }
+
+    @Test
+    void builtInScenariosRunAtLoopbackSpeed_andWithRttMakesTheSameWorldDistant() {
+        for (String name : Scenario.builtInNames()) {
+            assertThat(Scenario.builtIn(name).rtt()).as(name).isEqualTo(RoundTripTime.NONE);
+        }
+        Scenario seed = Scenario.builtIn("shared-hosting");
+        Scenario distant = seed.withRtt(RoundTripTime.parse("40ms"));
+        assertThat(distant.rtt().value()).isEqualTo(java.time.Duration.ofMillis(40));
+        assertThat(distant.withRtt(RoundTripTime.NONE)).isEqualTo(seed);
     }
 
     @Test
