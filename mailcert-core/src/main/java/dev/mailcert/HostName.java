@@ -3,6 +3,7 @@ package dev.mailcert;
 import com.ibm.icu.text.IDNA;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -54,6 +55,22 @@ public record HostName(String value) implements Comparable<HostName> {
             throw new BadInputException("an IP address is not a host name here: " + Printable.of(name));
         }
         return new HostName(ascii);
+    }
+
+    /**
+     * A name as DNS, a certificate or a configuration file gives it (already A-labels): case folded
+     * and one trailing dot dropped, with no other change. The one normalisation of names that came
+     * from the network; compare with {@link #fromNetwork} for a checked host name.
+     */
+    public static String normalise(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+    }
+
+    /** {@link #normalise}d and checked: the host name, or empty when it is not one (e.g. "." or an underscore name). */
+    public static Optional<HostName> fromNetwork(String name) {
+        String normal = normalise(name);
+        return isValid(normal) ? Optional.of(new HostName(normal)) : Optional.empty();
     }
 
     /** A-labels by UTS #46 non-transitional processing; one line of bad input when the name breaks IDNA2008. */

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * a web service or a scan reports the engine's refusals in its own words.
  */
 class CommandLineWordsTest {
-    /** A flag inside a string literal ("--timeout"), or talk of exit codes. */
-    private static final Pattern COMMAND_LINE_WORDS = Pattern.compile("\"[^\"]*--[a-z][a-z-]+|exitCode|[Ee]xit code");
+    /** A flag inside a string literal ("--timeout", "use --server NAME"), or talk of exit codes. */
+    private static final Pattern COMMAND_LINE_WORDS = Pattern.compile("\"([^\"]*[\\s(])?--[a-z][a-z-]+|exitCode|[Ee]xit code");
 
     @Test
     void engineAndLabMainCodeNeverNameAFlagOrAnExitCode() throws IOException {

@@ -222,8 +222,6 @@ final class CandidateSearch {
 
     /** A name from the network as a host name, or empty when it is not one (odd characters, too long). */
     static Optional<HostName> hostName(String text) {
-        String name = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return HostName.isValid(lower) ? Optional.of(new HostName(lower)) : Optional.empty();
+        return HostName.fromNetwork(text);
     }
 }

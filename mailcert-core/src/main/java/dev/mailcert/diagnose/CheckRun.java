@@ -2,6 +2,7 @@ package dev.mailcert.diagnose;
 
 import dev.mailcert.AddressPolicy;
 import dev.mailcert.Deadline;
+import dev.mailcert.DeadlineThreads;
 import dev.mailcert.HostName;
 import dev.mailcert.cert.CertificateAssessor;
 import dev.mailcert.discover.Discoverer;
@@ -48,7 +49,7 @@ final class CheckRun {
     private final CheckSettings settings;
     private final AddressPolicy policy;
     private final Deadline deadline;
-    private final CheckThreads threads;
+    private final DeadlineThreads threads;
     private final Map<HostName, Future<Lookup<List<InetAddress>>>> addressLookups = new ConcurrentHashMap<>();
     private final Map<ProbeKey, Future<EndpointResult>> probes = new ConcurrentHashMap<>();
     private final List<String> notes = Collections.synchronizedList(new ArrayList<>());
@@ -65,7 +66,7 @@ final class CheckRun {
         this.request = request;
         this.settings = settings;
         this.deadline = deadline;
-        this.threads = new CheckThreads(deadline, notes::add);
+        this.threads = new DeadlineThreads(deadline, notes::add);
     }
 
     Diagnosis diagnose() {

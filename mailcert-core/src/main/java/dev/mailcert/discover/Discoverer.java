@@ -1,6 +1,7 @@
 package dev.mailcert.discover;
 
 import dev.mailcert.Deadline;
+import dev.mailcert.DeadlineThreads;
 import dev.mailcert.HostName;
 import dev.mailcert.Printable;
 import dev.mailcert.clientconfig.AutoconfigReader;
@@ -14,20 +15,13 @@ import dev.mailcert.dns.ServiceRecord;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -49,8 +43,6 @@ public final class Discoverer {
     static final String WELL_KNOWN_PATH = "/.well-known/autoconfig/mail/config-v1.1.xml";
     static final String AUTODISCOVER_PATH = "/autodiscover/autodiscover.xml";
     private static final String AUTODISCOVER_TYPE = "text/xml; charset=utf-8";
-    /** A path's thread that has not ended this long after the deadline is reported as a timeout. */
-    private static final Duration GRACE = Duration.ofMillis(500);
 
     private final Dns dns;
     private final WebClient web;
@@ -73,9 +65,10 @@ public final class Discoverer {
         String d = domain.value();
         Optional<String> address = Optional.ofNullable(emailAddressOrNull);
         List<Task> tasks = new ArrayList<>();
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        try {
-            CompletableFuture<Lookup<List<MxHost>>> mx = CompletableFuture.supplyAsync(() -> dns.mx(d, deadline), threads);
+        // a path stuck past its deadline is abandoned when the threads close, not waited for
+        try (DeadlineThreads threads = new DeadlineThreads(deadline, note -> {})) {
+            Future<Lookup<List<MxHost>>> mxFuture = threads.submit(() -> dns.mx(d, deadline));
+            Supplier<Lookup<List<MxHost>>> mx = () -> threads.await(mxFuture, () -> new Lookup.Timeout<>(d));
             String autoconfig = url("autoconfig." + d, httpsPort, AUTOCONFIG_PATH
                     + address.map(a -> "?emailaddress=" + URLEncoder.encode(a, StandardCharsets.UTF_8)).orElse(""));
             tasks.add(new Task(DiscoverySource.AUTOCONFIG, autoconfig,
@@ -85,7 +78,7 @@ public final class Discoverer {
                     () -> autoconfig(DiscoverySource.WELL_KNOWN, wellKnown, at, deadline)));
             String ispdb = ispdbUrl(d);
             tasks.add(new Task(DiscoverySource.ISPDB, ispdb, () -> ispdb(DiscoverySource.ISPDB, ispdb, at, deadline)));
-            tasks.add(new Task(DiscoverySource.ISPDB_MX, "MX of " + d, () -> ispdbByMx(d, mx.join(), at, deadline)));
+            tasks.add(new Task(DiscoverySource.ISPDB_MX, "MX of " + d, () -> ispdbByMx(d, mx.get(), at, deadline)));
             for (String host : List.of(d, "autodiscover." + d)) {
                 String url = url(host, httpsPort, AUTODISCOVER_PATH);
                 tasks.add(new Task(DiscoverySource.AUTODISCOVER, url,
@@ -98,19 +91,21 @@ public final class Discoverer {
                 String name = service.nameFor(d);
                 tasks.add(new Task(DiscoverySource.SRV, name, () -> DnsPaths.srv(service, name, dns.srv(name, deadline))));
             }
-            tasks.add(new Task(DiscoverySource.MX, d, () -> DnsPaths.mx(d, mx.join())));
+            tasks.add(new Task(DiscoverySource.MX, d, () -> DnsPaths.mx(d, mx.get())));
             for (String label : List.of("imap", "mail", "smtp")) {
                 String name = label + "." + d;
                 tasks.add(new Task(DiscoverySource.GUESS, name, () -> DnsPaths.guess(name, dns.addresses(name, deadline))));
             }
-            List<Future<DiscoveryPath>> running = tasks.stream().map(t -> threads.submit(() -> t.run())).toList();
+            List<Future<DiscoveryPath>> running = tasks.stream().map(t -> threads.submit(t::run)).toList();
             List<DiscoveryPath> paths = new ArrayList<>();
             for (int i = 0; i < tasks.size(); i++) {
-                paths.add(await(tasks.get(i), running.get(i), deadline));
+                Task task = tasks.get(i);
+                paths.add(threads.await(running.get(i),
+                        () -> DiscoveryPath.without(task.source(), task.location(), Result.TIMEOUT, "no answer before the deadline"),
+                        bug -> DiscoveryPath.without(task.source(), task.location(), Result.FAILED,
+                                "failed: " + Printable.of(String.valueOf(bug)))));
             }
             return new Discovery(paths);
-        } finally {
-            threads.shutdownNow(); // a path stuck past its deadline is abandoned, not waited for
         }
     }
 
@@ -123,20 +118,6 @@ public final class Discoverer {
                 // a stage border: an unexpected failure of one path becomes that path's finding
                 return DiscoveryPath.without(source, location, Result.FAILED, "failed: " + Printable.of(String.valueOf(e.getMessage())));
             }
-        }
-    }
-
-    private static DiscoveryPath await(Task task, Future<DiscoveryPath> future, Deadline deadline) {
-        try {
-            return future.get(deadline.remaining().plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            return DiscoveryPath.without(task.source(), task.location(), Result.TIMEOUT, "no answer before the deadline");
-        } catch (ExecutionException e) {
-            return DiscoveryPath.without(task.source(), task.location(), Result.FAILED, "failed: " + Printable.of(String.valueOf(e.getCause())));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return DiscoveryPath.without(task.source(), task.location(), Result.TIMEOUT, "interrupted");
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.mailcert.discover;
 
+import dev.mailcert.HostName;
 import dev.mailcert.clientconfig.ServerSetting;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** Every discovery path tried for a domain, in the order clients try them. */
@@ -18,8 +18,7 @@ public record Discovery(List<DiscoveryPath> paths) {
         Set<String> hosts = new LinkedHashSet<>();
         for (DiscoveryPath path : paths) {
             for (ServerSetting server : path.servers()) {
-                String host = server.host().toLowerCase(Locale.ROOT);
-                hosts.add(host.endsWith(".") ? host.substring(0, host.length() - 1) : host);
+                hosts.add(HostName.normalise(server.host()));
             }
         }
         return List.copyOf(hosts);

@@ -1,5 +1,6 @@
 package dev.mailcert.discover;
 
+import dev.mailcert.HostName;
 import dev.mailcert.clientconfig.ServerSetting;
 import dev.mailcert.clientconfig.SocketType;
 import dev.mailcert.discover.DiscoveryPath.Result;
@@ -9,7 +10,6 @@ import dev.mailcert.dns.ServiceRecord;
 import dev.mailcert.probe.Protocol;
 import java.net.InetAddress;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Discovery paths answered by DNS alone: SRV, MX and the names clients guess. Pure functions of the lookups. */
@@ -87,7 +87,6 @@ final class DnsPaths {
 
     /** A DNS target as a host name: lower case, no trailing dot ("" for the root "."). */
     static String host(String target) {
-        String lower = target.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+        return HostName.normalise(target);
     }
 }

@@ -4,7 +4,6 @@ import org.jspecify.annotations.Nullable;
 import dev.mailcert.HostName;
 import java.io.IOException;
 import java.net.Socket;
-import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLSocket;
@@ -27,8 +26,7 @@ final class TlsUpgrade {
         if (sni == null) {
             return Optional.empty();
         }
-        String name = sni.endsWith(".") ? sni.substring(0, sni.length() - 1) : sni;
-        name = name.toLowerCase(Locale.ROOT);
+        String name = HostName.normalise(sni);
         boolean addressLike = name.chars().allMatch(c -> Character.isDigit(c) || c == '.');
         if (!HostName.isValid(name) || addressLike) {
             return Optional.empty();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mailcert.lab.mail.LabMailServer;
 import dev.mailcert.lab.mail.MailService;
-import dev.mailcert.lab.pki.Pem;
+import dev.mailcert.lab.pki.PemText;
 import dev.mailcert.lab.scenario.Scenario;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -58,7 +58,7 @@ class LabTest {
         try (Lab lab = Lab.start(Scenario.builtIn("already-right"), OFFSET)) {
             trust = lab.trustFile();
             assertThat(lab.trustRoots()).hasSize(1);
-            assertThat(Files.readString(trust)).isEqualTo(Pem.of(lab.trustRoots()));
+            assertThat(Files.readString(trust)).isEqualTo(PemText.of(lab.trustRoots()));
         }
         assertThat(trust).doesNotExist();
     }

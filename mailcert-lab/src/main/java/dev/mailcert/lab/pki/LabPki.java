@@ -98,7 +98,7 @@ public final class LabPki {
 
     /** The root as PEM, to hand to a client as its only trust anchor. */
     public String rootPem() {
-        return Pem.of(root);
+        return PemText.of(root);
     }
 
     /** Issues a leaf as described; each call yields a new certificate. */

@@ -6,10 +6,10 @@ import java.util.Base64;
 import java.util.List;
 
 /** PEM text for certificates (RFC 7468 §5: 64-character base64 lines). */
-public final class Pem {
+public final class PemText {
     private static final Base64.Encoder BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
 
-    private Pem() {}
+    private PemText() {}
 
     public static String of(X509Certificate certificate) {
         try {

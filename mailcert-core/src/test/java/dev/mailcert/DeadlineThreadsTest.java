@@ -1,8 +1,7 @@
-package dev.mailcert.diagnose;
+package dev.mailcert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mailcert.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,11 +11,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-class CheckThreadsTest {
+class DeadlineThreadsTest {
 
     @Test
     void await_aTaskAnotherWaiterCancelled_givesTheFallbackInsteadOfThrowing() {
-        try (CheckThreads threads = new CheckThreads(Deadline.after(Duration.ofSeconds(5)), note -> {})) {
+        try (DeadlineThreads threads = new DeadlineThreads(Deadline.after(Duration.ofSeconds(5)), note -> {})) {
             Future<String> shared = threads.submit(() -> {
                 new CountDownLatch(1).await();
                 return "never";
@@ -29,7 +28,7 @@ class CheckThreadsTest {
 
     @Test
     void await_aTaskPastTheDeadline_givesTheFallbackAndCancelsIt() {
-        try (CheckThreads threads = new CheckThreads(Deadline.after(Duration.ofMillis(50)), note -> {})) {
+        try (DeadlineThreads threads = new DeadlineThreads(Deadline.after(Duration.ofMillis(50)), note -> {})) {
             Future<String> stuck = threads.submit(() -> {
                 new CountDownLatch(1).await();
                 return "never";
@@ -43,7 +42,7 @@ class CheckThreadsTest {
     @Test
     void await_aTaskThatFailed_givesTheFallbackAndANoteWithoutControlCharacters() {
         List<String> notes = new ArrayList<>();
-        try (CheckThreads threads = new CheckThreads(Deadline.after(Duration.ofSeconds(5)), notes::add)) {
+        try (DeadlineThreads threads = new DeadlineThreads(Deadline.after(Duration.ofSeconds(5)), notes::add)) {
             Future<String> failing = threads.submit(() -> {
                 throw new IllegalStateException("bad\u001b[2Jreply");
             });
@@ -55,7 +54,7 @@ class CheckThreadsTest {
 
     @Test
     void awaitAll_keepsTheOrderAndLeavesOutWhatDidNotArrive() {
-        try (CheckThreads threads = new CheckThreads(Deadline.after(Duration.ofMillis(200)), note -> {})) {
+        try (DeadlineThreads threads = new DeadlineThreads(Deadline.after(Duration.ofMillis(200)), note -> {})) {
             Map<String, Future<String>> futures = new LinkedHashMap<>();
             futures.put("b", threads.submit(() -> "second"));
             futures.put("stuck", threads.submit(() -> {
