@@ -28,6 +28,13 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the built-in scenarios and exit.")
     boolean list;
 
+    @Option(names = "--scan", description = "With --scenario fleet:N: scan the fleet once (into a temporary database, "
+            + "with an HTML report), print the fleet summary and stop.")
+    boolean scan;
+
+    @picocli.CommandLine.ParentCommand
+    MailcertCommand parent;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -37,9 +44,16 @@ final class LabCommand implements Callable<Integer> {
             }
             return ExitCode.OK.code();
         }
-        Scenario chosen = load(scenario);
+        java.util.Optional<dev.mailcert.lab.fleet.Fleet> fleet = LabFleet.parse(scenario);
+        if (scan && fleet.isEmpty()) {
+            throw new BadInputException("--scan needs a fleet: --scenario fleet:N");
+        }
+        Scenario chosen = fleet.map(dev.mailcert.lab.fleet.Fleet::scenario).orElseGet(() -> load(scenario));
         CountDownLatch stop = new CountDownLatch(1);
         try (Lab lab = Lab.start(chosen)) {
+            if (fleet.isPresent()) {
+                return runFleet(fleet.get(), lab, out, stop);
+            }
             Thread hook = new Thread(stop::countDown, "lab-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("Lab '" + chosen.name() + "' is running: " + chosen.description().strip().replaceAll("\\s+", " "));
@@ -49,6 +63,30 @@ final class LabCommand implements Callable<Integer> {
             out.flush();
             stop.await();
         }
+        return ExitCode.OK.code();
+    }
+
+    /** Writes the fleet's input; scans it now (--scan) or says how and waits for Ctrl-C. */
+    private int runFleet(dev.mailcert.lab.fleet.Fleet fleet, Lab lab, PrintWriter out, CountDownLatch stop)
+            throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("mailcert-fleet-");
+        Path input = LabFleet.writeInput(fleet, dir);
+        out.println("Lab '" + lab.scenario().name() + "' is running: " + lab.scenario().description());
+        if (scan) {
+            java.util.List<String> args = LabFleet.scanArguments(lab, input);
+            args.addAll(java.util.List.of("--db", dir.resolve("fleet.db").toString(), "--report",
+                    dir.resolve("fleet-" + fleet.domains().size() + ".html").toString()));
+            out.println("Scanning it: " + LabFleet.scanLine(lab, input) + " --db ... --report ...");
+            out.flush();
+            args.addFirst("scan");
+            return Main.run(out, spec.commandLine().getErr(), parent.terminal(), args.toArray(String[]::new));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "lab-stop"));
+        out.println("Its " + fleet.domains().size() + " domains, one a line, are in " + input + ". Scan them with:");
+        out.println("  ./" + LabFleet.scanLine(lab, input));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        stop.await();
         return ExitCode.OK.code();
     }
 
