@@ -29,7 +29,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A fleet scan: every target of the input checked once by one engine, many at a time on virtual
  * threads, each result saved to the database by one writer in batches committed within about a
- * second. The input is first read into the database (each pair once, bad lines counted), then the
+ * second. A target whose check ran out of time is checked once more after the others (its
+ * server may simply have been busy with the scan's other checks). The input is first read into the database (each pair once, bad lines counted), then the
  * targets without a result are read back page by page into a bounded queue, so memory stays flat
  * however long the input is, and a scan that was killed continues where it stopped.
  *
@@ -53,6 +54,7 @@ public final class FleetScan {
     private final Optional<ConfigFiles> configFiles;
     private final AtomicLong checked = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong deferred = new AtomicLong();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private final AtomicReference<StoreException> storeFailure = new AtomicReference<>();
 
@@ -83,7 +85,15 @@ public final class FleetScan {
         InputCount read = readInput(input);
         long targets = results.targets();
         if (read.valid() > 0) {
-            scanPending(targets);
+            progress.start(targets, results.verdicts());
+            try {
+                scanPending(false);
+                if (deferred.get() > 0) {
+                    scanPending(true); // the targets that ran out of time, once more, now that the queue is short
+                }
+            } finally {
+                progress.close();
+            }
         }
         return new ScanOutcome(read.valid(), read.bad(), read.shown(), targets, checked.get(), failed.get(),
                 Optional.ofNullable(firstFailure.get()), configFiles.map(ConfigFiles::count).orElse(ConfigFiles.Count.NONE),
@@ -126,13 +136,13 @@ public final class FleetScan {
         return new InputCount(valid, bad, shown);
     }
 
-    private void scanPending(long targets) {
-        progress.start(targets, results.verdicts());
+    /** One pass over the targets without a result; the last pass saves every result, timeouts or not. */
+    private void scanPending(boolean last) {
         BlockingQueue<ScanTarget> queue = new ArrayBlockingQueue<>(settings.concurrency() * 2);
         try (BatchWriter writer = results.writer(COMMIT_DELAY, MAX_BATCH);
              ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < settings.concurrency(); i++) {
-                workers.submit(() -> work(queue, writer));
+                workers.submit(() -> work(queue, writer, last));
             }
             feed(queue);
             for (int i = 0; i < settings.concurrency(); i++) {
@@ -142,8 +152,6 @@ public final class FleetScan {
             awaitQuietly(workers);
         } catch (StoreException e) {
             storeFailure.compareAndSet(null, e);
-        } finally {
-            progress.close();
         }
         StoreException failure = storeFailure.get();
         if (failure != null) {
@@ -184,7 +192,7 @@ public final class FleetScan {
         }
     }
 
-    private void work(BlockingQueue<ScanTarget> queue, BatchWriter writer) {
+    private void work(BlockingQueue<ScanTarget> queue, BatchWriter writer, boolean last) {
         while (true) {
             ScanTarget target;
             try {
@@ -199,11 +207,11 @@ public final class FleetScan {
             if (storeFailure.get() != null) {
                 continue; // drain without checking: nothing more can be saved
             }
-            check(target, writer);
+            check(target, writer, last);
         }
     }
 
-    private void check(ScanTarget target, BatchWriter writer) {
+    private void check(ScanTarget target, BatchWriter writer, boolean last) {
         CheckResult result;
         CheckRow row;
         try {
@@ -213,6 +221,10 @@ public final class FleetScan {
             // a bug, not a finding: nothing is stored, so the next run checks the target again
             failed.incrementAndGet();
             firstFailure.compareAndSet(null, target.target() + ": " + Printable.of(String.valueOf(e)));
+            return;
+        }
+        if (!last && TimedOut.anywhere(result.diagnosis())) {
+            deferred.incrementAndGet(); // not saved: the next pass checks it again
             return;
         }
         configFiles.ifPresent(files -> files.write(result));
