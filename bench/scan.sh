@@ -21,7 +21,7 @@ trap stop_lab EXIT
 measure() { # NAME LOG -- command...: runs it under GNU time, prints "wall user sys rss_kb"
   local log=$1; shift
   /usr/bin/time -f '%e %U %S %M' -o "$log.time" "$@" >"$log.out" 2>"$log.err" || true
-  cat "$log.time"
+  tail -1 "$log.time"
 }
 
 printf '| domains | tool | wall s | targets/s | CPU s/target | peak RSS MiB |\n|---|---|---|---|---|---|\n'
