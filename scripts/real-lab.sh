@@ -8,6 +8,8 @@
 #   scripts/real-lab.sh verify    # dig + openssl s_client: every shape answers as expected, else exit 1
 #   scripts/real-lab.sh stop      # stop the three master processes by their PID files
 #   scripts/real-lab.sh env       # shell assignments for the tests: eval "$(scripts/real-lab.sh env)"
+#   scripts/real-lab.sh pg-start  # PostgreSQL (Debian's) on 127.0.0.1:55432, a cluster under $LAB/pg, for scan's tests
+#   scripts/real-lab.sh pg-stop   # stop it
 #
 # LAB=/some/dir overrides the working directory (default /tmp/mailcert-real-lab).
 # Needs root (Dovecot and Postfix start as root and drop privileges). See docs/real-lab.md.
@@ -20,7 +22,9 @@ OFFSET=10000
 ADDRS=(127.0.0.2 127.0.0.3 127.0.0.4 127.0.0.5 127.0.0.6)
 MAIL_PORTS=(10993 10143 10995 10110 10465 10587 10025)
 # libplist-utils: plistutil checks the Apple profiles the tests write (the test is skipped without it)
-PACKAGES=(dnsmasq-base dovecot-imapd dovecot-pop3d postfix bind9-dnsutils faketime openssl libplist-utils)
+PACKAGES=(dnsmasq-base dovecot-imapd dovecot-pop3d postfix bind9-dnsutils faketime openssl libplist-utils postgresql)
+PG_PORT=55432
+PG_DIR=$LAB/pg
 
 say() { printf 'real-lab: %s\n' "$*"; }
 die() { printf 'real-lab: %s\n' "$*" >&2; exit 1; }
@@ -506,10 +510,41 @@ print_env() {
   printf 'export MAILCERT_REAL_TRUST=%q\n' "$P/root.pem"
   printf 'export MAILCERT_REAL_PKI=%q\n' "$P"
   printf 'export MAILCERT_REAL_PORT_OFFSET=%q\n' "$OFFSET"
+  if [ -d "$PG_DIR/data" ]; then
+    printf 'export MAILCERT_REAL_PG_URL=%q\n' "jdbc:postgresql://127.0.0.1:$PG_PORT/mailcert?user=postgres"
+  fi
+}
+
+# ---------------------------------------------------------------- PostgreSQL (scan's results)
+# A throw-away cluster owned by the 'postgres' user, trust authentication, loopback only.
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
+
+pg_start() {
+  need_root
+  local bin; bin=$(pg_bin)
+  [ -n "$bin" ] && [ -x "$bin/initdb" ] || die "PostgreSQL is missing; run 'scripts/real-lab.sh install' first."
+  pg_stop >/dev/null 2>&1 || true
+  rm -rf "$PG_DIR"; mkdir -p "$PG_DIR"; chown postgres "$PG_DIR"
+  runuser -u postgres -- "$bin/initdb" -D "$PG_DIR/data" -A trust -U postgres >"$LAB/pg-init.log" 2>&1 ||
+    { tail -5 "$LAB/pg-init.log" >&2; die "initdb failed"; }
+  runuser -u postgres -- "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/pg.log" -w -t 30 \
+    -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$PG_DIR" start >/dev/null ||
+    { tail -5 "$PG_DIR/pg.log" >&2; die "PostgreSQL did not start (is port $PG_PORT taken?)"; }
+  runuser -u postgres -- "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "CREATE DATABASE mailcert" ||
+    die "could not create the database"
+  say "PostgreSQL on 127.0.0.1:$PG_PORT (database mailcert, user postgres, trust)"
+}
+
+pg_stop() {
+  local bin; bin=$(pg_bin)
+  [ -d "$PG_DIR/data" ] || { say "PostgreSQL is not running"; return 0; }
+  runuser -u postgres -- "$bin/pg_ctl" -D "$PG_DIR/data" -m fast -w stop >/dev/null 2>&1 && say "PostgreSQL stopped" || true
 }
 
 case ${1:-} in
   install|certs|start|verify|stop) "$1" ;;
+  pg-start) pg_start ;;
+  pg-stop) pg_stop ;;
   env) print_env ;;
-  *) echo "usage: $0 install|certs|start|verify|stop|env   (LAB=$LAB)" >&2; exit 2 ;;
+  *) echo "usage: $0 install|certs|start|verify|stop|pg-start|pg-stop|env   (LAB=$LAB)" >&2; exit 2 ;;
 esac

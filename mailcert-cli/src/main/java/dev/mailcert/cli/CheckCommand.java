@@ -3,19 +3,17 @@ package dev.mailcert.cli;
 import dev.mailcert.BadInputException;
 import dev.mailcert.clientconfig.ClientConfig;
 import dev.mailcert.engine.CheckResult;
+import dev.mailcert.report.ClientConfigDirectory;
 import dev.mailcert.report.ClientConfigFiles;
-import dev.mailcert.report.ConfigFormat;
 import dev.mailcert.report.JsonReport;
 import dev.mailcert.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,22 +73,10 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new BadInputException("--write-config: cannot create the directory " + dir + ": " + e.getMessage());
         }
-        List<String> written = new ArrayList<>();
-        String domain = outcome.diagnosis().request().target().domain().value();
-        for (ConfigFormat format : ConfigFormat.values()) {
-            String text;
-            try {
-                text = ClientConfigFiles.render(format, config.get(), outcome.diagnosis());
-            } catch (BadInputException e) {
-                notes.println("Not written: " + format.id() + ": " + e.getMessage());
-                continue;
-            }
-            Path file = dir.resolve(format.fileName(domain));
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-            written.add(file.toString());
-            ClientConfigFiles.limitations(format, config.get()).forEach(line -> notes.println("Note (" + format.id() + "): " + line));
-        }
-        notes.println("Configuration files with the verified names: " + String.join(", ", written));
+        ClientConfigDirectory.Written written = ClientConfigDirectory.write(config.get(), outcome.diagnosis(), dir);
+        written.notes().forEach(notes::println);
+        notes.println("Configuration files with the verified names: "
+                + written.files().stream().map(Path::toString).collect(Collectors.joining(", ")));
         notes.flush();
     }
 }

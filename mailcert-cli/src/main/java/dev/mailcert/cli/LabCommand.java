@@ -4,6 +4,10 @@ import dev.mailcert.BadInputException;
 import dev.mailcert.lab.Lab;
 import dev.mailcert.lab.link.RoundTripTime;
 import dev.mailcert.lab.scenario.Scenario;
+import dev.mailcert.lab.fleet.Fleet;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.ParentCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -38,6 +42,13 @@ final class LabCommand implements Callable<Integer> {
             description = "Listen on the standard ports + N (default: ${DEFAULT-VALUE}), e.g. to run a second copy of a scenario.")
     int portOffset;
 
+    @Option(names = "--scan", description = "With --scenario fleet:N: scan the fleet once (into a temporary database, "
+            + "with an HTML report), print the fleet summary and stop.")
+    boolean scan;
+
+    @ParentCommand
+    MailcertCommand parent;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -47,12 +58,19 @@ final class LabCommand implements Callable<Integer> {
             }
             return ExitCode.OK.code();
         }
-        Scenario chosen = load(scenario);
+        Optional<Fleet> fleet = LabFleet.parse(scenario);
+        if (scan && fleet.isEmpty()) {
+            throw new BadInputException("--scan needs a fleet: --scenario fleet:N");
+        }
+        Scenario chosen = fleet.map(Fleet::scenario).orElseGet(() -> load(scenario));
         if (rtt != null) {
             chosen = chosen.withRtt(roundTrip(rtt));
         }
         CountDownLatch stop = new CountDownLatch(1);
         try (Lab lab = start(chosen, portOffset)) {
+            if (fleet.isPresent()) {
+                return runFleet(fleet.get(), lab, out, stop);
+            }
             Thread hook = new Thread(stop::countDown, "lab-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("Lab '" + chosen.name() + "' is running: " + chosen.description().strip().replaceAll("\\s+", " "));
@@ -82,6 +100,30 @@ final class LabCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("--rtt: " + e.getMessage());
         }
+    }
+
+    /** Writes the fleet's input; scans it now (--scan) or says how and waits for Ctrl-C. */
+    private int runFleet(Fleet fleet, Lab lab, PrintWriter out, CountDownLatch stop)
+            throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("mailcert-fleet-");
+        Path input = LabFleet.writeInput(fleet, dir);
+        out.println("Lab '" + lab.scenario().name() + "' is running: " + lab.scenario().description());
+        if (scan) {
+            List<String> args = LabFleet.scanArguments(lab, input);
+            args.addAll(List.of("--db", dir.resolve("fleet.db").toString(), "--report",
+                    dir.resolve("fleet-" + fleet.domains().size() + ".html").toString()));
+            out.println("Scanning it: " + LabFleet.scanLine(lab, input) + " --db ... --report ...");
+            out.flush();
+            args.addFirst("scan");
+            return Main.run(out, spec.commandLine().getErr(), parent.terminal(), args.toArray(String[]::new));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "lab-stop"));
+        out.println("Its " + fleet.domains().size() + " domains, one a line, are in " + input + ". Scan them with:");
+        out.println("  ./" + LabFleet.scanLine(lab, input));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        stop.await();
+        return ExitCode.OK.code();
     }
 
     static Scenario load(String nameOrFile) {

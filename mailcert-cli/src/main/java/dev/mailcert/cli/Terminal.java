@@ -17,7 +17,7 @@ record Terminal(boolean colour) {
      * JDK 21 returns no console when output is redirected; JDK 22+ always returns one and says
      * through Console.isTerminal() (absent in 21, hence the reflective call) whether it is a terminal.
      */
-    private static boolean isTerminal(java.io.Console console) {
+    static boolean isTerminal(java.io.Console console) {
         if (console == null) {
             return false;
         }

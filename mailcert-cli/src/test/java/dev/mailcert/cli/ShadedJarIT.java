@@ -44,7 +44,7 @@ class ShadedJarIT {
 
     @Test
     void jarIsSmallerThanTheLibrariesItIsMadeOf() throws IOException {
-        assertThat(Files.size(JAR)).isLessThan(10L * 1024 * 1024);
+        assertThat(Files.size(JAR)).isLessThan(16L * 1024 * 1024);
     }
 
     @Test

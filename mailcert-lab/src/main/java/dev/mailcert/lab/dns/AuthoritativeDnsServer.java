@@ -164,7 +164,8 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
 
     private void serve() {
         String port = String.valueOf(udp.getLocalPort());
-        Thread.ofVirtual().name("lab-dns-udp-" + port).start(this::serveUdp);
+        // a platform thread: under load, virtual threads busy with TLS handshakes would keep the answers waiting
+        Thread.ofPlatform().daemon(true).name("lab-dns-udp-" + port).start(this::serveUdp);
         Thread.ofVirtual().name("lab-dns-tcp-" + port).start(this::acceptTcp);
     }
 
