@@ -1,9 +1,5 @@
 package dev.mailcert.store;
 
-import dev.mailcert.advise.Advisor;
-import dev.mailcert.diagnose.CheckRequest;
-import dev.mailcert.diagnose.Diagnosis;
-import dev.mailcert.diagnose.Target;
 import dev.mailcert.engine.CheckResult;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -161,7 +157,7 @@ public final class ResultStore {
      * JSON has the domain as its target, and addresses in discovery URLs are cut to the domain.
      */
     public void saveWebCheck(CheckResult result) {
-        CheckRow row = CheckRow.of(withoutLocalPart(result), Instant.now());
+        CheckRow row = CheckRow.of(result.forDomainOnly(), Instant.now());
         String server = result.diagnosis().request().server().map(h -> h.value()).orElse("");
         String json = result.diagnosis().request().target().localPart().isPresent()
                 ? scrub(row.json(), result.diagnosis().request().target().input(), row.domain()) : row.json();
@@ -194,19 +190,6 @@ public final class ResultStore {
         } catch (SQLException e) {
             throw db.failure("save a result to", e);
         }
-    }
-
-    /** The same result as if the domain alone had been checked: target, headline and reasons name no person. */
-    private static CheckResult withoutLocalPart(CheckResult result) {
-        Diagnosis d = result.diagnosis();
-        if (d.request().target().localPart().isEmpty()) {
-            return result;
-        }
-        CheckRequest request = new CheckRequest(Target.parse(d.request().target().domain().value()),
-                d.request().server(), d.request().mx());
-        Diagnosis domainOnly = new Diagnosis(request, d.settings(), d.server(), d.serverSource(), d.dns(), d.discovery(),
-                d.endpoints(), d.candidates(), d.relays(), d.refused(), d.notes(), d.elapsed());
-        return new CheckResult(domainOnly, Advisor.advise(domainOnly));
     }
 
     /** Cuts {@code address} to {@code domain} wherever it still appears, as written or URL-encoded. */
