@@ -26,6 +26,11 @@ public final class LabWeb implements AutoCloseable {
     private final StringWriter log = new StringWriter();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** A second service on the same running lab (the caller closes the lab through the first). */
+    public LabWeb(Lab lab, AddressPolicy policy) {
+        this(lab, settings(1_000, 8), policy, b -> b);
+    }
+
     private LabWeb(Lab lab, WebSettings settings, AddressPolicy policy, UnaryOperator<Mailcert.Builder> engine) {
         this.lab = lab;
         Mailcert mailcert = engine.apply(engineFor(lab)).addressPolicy(policy).timeout(Duration.ofSeconds(10)).build();
