@@ -1,0 +1,36 @@
+package dev.mailcert.web.store;
+
+import dev.mailcert.HostName;
+import dev.mailcert.engine.CheckResult;
+import dev.mailcert.store.ResultStore;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The web service's results in the database shared with {@code scan} (module mailcert-store):
+ * a web check is saved keyed by domain and configured server, and the autoconfig endpoints read
+ * the domain's newest result, from a scan or a web check.
+ *
+ * <p>Kept outside src/main until mailcert-store is part of the build: to enable it, move this file
+ * to src/main/java, add the mailcert-store dependency to this module, and open the store in
+ * ServeCommand with {@code new DatabaseResults(Database.open(url).results())}.
+ */
+public final class DatabaseResults implements StoredResults {
+    private final ResultStore results;
+
+    public DatabaseResults(ResultStore results) {
+        this.results = Objects.requireNonNull(results, "results");
+    }
+
+    @Override
+    public void save(CheckResult anonymised) {
+        results.saveWebCheck(anonymised);
+    }
+
+    @Override
+    public Optional<StoredResult> newest(HostName domain, Duration maxAge) {
+        return results.newest(domain.value(), maxAge)
+                .map(c -> new StoredResult(c.domain(), c.server(), c.verdict(), c.json(), c.finished()));
+    }
+}
