@@ -23,9 +23,9 @@ class ScenarioTest {
     }
 
     @Test
-    void fiveScenariosAreBuiltIn() {
+    void theBuiltInScenariosAreListedInOrder() {
         assertThat(Scenario.builtInNames())
-                .containsExactly("shared-hosting", "san-only", "already-right", "self-signed", "sni-dependent");
+                .containsExactly("shared-hosting", "san-only", "already-right", "self-signed", "sni-dependent", "hostile-markup");
     }
 
     @ParameterizedTest
@@ -55,6 +55,7 @@ class ScenarioTest {
             already-right,  ok,
             self-signed,    unfixable,
             sni-dependent,  fixable,   srv3.sniphost.example
+            hostile-markup, ok,
             """)
     void builtInExpectations(String name, String verdict, String recommended) {
         Scenario scenario = Scenario.builtIn(name);
@@ -95,7 +96,7 @@ class ScenarioTest {
     void unknownBuiltInNamesTheAvailableOnes() {
         assertThatThrownBy(() -> Scenario.builtIn("nope"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no built-in scenario 'nope' (available: shared-hosting, san-only, already-right, self-signed, sni-dependent)");
+                .hasMessage("no built-in scenario 'nope' (available: shared-hosting, san-only, already-right, self-signed, sni-dependent, hostile-markup)");
     }
 
     @Test
