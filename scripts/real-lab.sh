@@ -21,6 +21,8 @@ ADDRS=(127.0.0.2 127.0.0.3 127.0.0.4 127.0.0.5 127.0.0.6)
 MAIL_PORTS=(10993 10143 10995 10110 10465 10587 10025)
 # libplist-utils: plistutil checks the Apple profiles the tests write (the test is skipped without it)
 PACKAGES=(dnsmasq-base dovecot-imapd dovecot-pop3d postfix bind9-dnsutils faketime openssl libplist-utils)
+# chromium and its driver: the browser tests of mailcert serve (skipped only where /usr/bin/chromium is absent)
+PACKAGES+=(chromium chromium-driver fonts-dejavu-core)
 
 say() { printf 'real-lab: %s\n' "$*"; }
 die() { printf 'real-lab: %s\n' "$*" >&2; exit 1; }

@@ -146,8 +146,10 @@ final class ServeCommand implements Callable<Integer> {
             throw new BadInputException("--listen: the port is not a number: " + listen);
         }
         String h = host;
-        return CheckOptions.flag("--listen", () -> new WebSettings(h, port, positive("--rate", rate),
-                positive("--max-checks", maxChecks), duration(maxAge)));
+        int perMinute = positive("--rate", rate);
+        int atOnce = positive("--max-checks", maxChecks);
+        Duration age = duration(maxAge);
+        return CheckOptions.flag("--listen", () -> new WebSettings(h, port, perMinute, atOnce, age));
     }
 
     private static int positive(String flag, int value) {
