@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -24,10 +25,16 @@ final class Browser implements AutoCloseable {
     private final Path profile;
 
     Browser(boolean javascript) throws IOException {
+        this(javascript, PageLoadStrategy.NORMAL);
+    }
+
+    /** {@code NONE}: commands do not wait for a navigation to finish (to watch a page while the next one loads). */
+    Browser(boolean javascript, PageLoadStrategy loading) throws IOException {
         profile = Files.createTempDirectory("mailcert-chromium-");
         downloads = Files.createTempDirectory("mailcert-downloads-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
+        options.setPageLoadStrategy(loading);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--window-size=1280,1000");
