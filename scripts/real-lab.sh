@@ -25,6 +25,8 @@ MAIL_PORTS=(10993 10143 10995 10110 10465 10587 10025)
 PACKAGES=(dnsmasq-base dovecot-imapd dovecot-pop3d postfix bind9-dnsutils faketime openssl libplist-utils postgresql)
 PG_PORT=55432
 PG_DIR=$LAB/pg
+# chromium and its driver: the browser tests of mailcert serve (skipped only where /usr/bin/chromium is absent)
+PACKAGES+=(chromium chromium-driver fonts-dejavu-core)
 
 say() { printf 'real-lab: %s\n' "$*"; }
 die() { printf 'real-lab: %s\n' "$*" >&2; exit 1; }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mailcert", mixinStandardHelpOptions = true, version = "mailcert 0.1.0",
         description = "Finds and proves the mail server name whose certificate your mail client accepts.",
         subcommands = {CheckCommand.class, InspectCommand.class, ConfigCommand.class, DemoCommand.class, LabCommand.class,
-                ScanCommand.class})
+                ScanCommand.class, ServeCommand.class})
 final class MailcertCommand implements Runnable {
     private final Terminal terminal;
 
@@ -26,6 +26,6 @@ final class MailcertCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "a command is required: check, inspect, config, demo, lab or scan (see mailcert --help)");
+                "a command is required: check, inspect, config, demo, lab, scan or serve (see mailcert --help)");
     }
 }

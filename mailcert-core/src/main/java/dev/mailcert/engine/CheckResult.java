@@ -5,6 +5,10 @@ import dev.mailcert.advise.Advisor;
 import dev.mailcert.advise.Verdict;
 import dev.mailcert.diagnose.CheckRequest;
 import dev.mailcert.diagnose.Target;
+import dev.mailcert.discover.Discovery;
+import dev.mailcert.discover.DiscoveryPath;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import dev.mailcert.diagnose.Diagnosis;
 import java.util.Objects;
 
@@ -21,18 +25,43 @@ public record CheckResult(Diagnosis diagnosis, Advice advice) {
     }
 
     /**
-     * The same result as if the domain alone had been checked: the target, the headline and the
-     * reasons name no person. What a service may keep (the local part of an address is never stored).
+     * The same result as if the domain alone had been checked, so that it can be kept: the target
+     * becomes the domain, the address is cut from the discovery URLs and notes that carried it (the
+     * autoconfig query), and the advice is made again from what is left. What is shown to the person
+     * who asked may name their own address; what is stored never does.
      */
     public CheckResult forDomainOnly() {
         Diagnosis d = diagnosis;
-        if (d.request().target().localPart().isEmpty()) {
+        Target target = d.request().target();
+        if (target.localPart().isEmpty()) {
             return this;
         }
-        CheckRequest request = new CheckRequest(Target.parse(d.request().target().domain().value()),
-                d.request().server(), d.request().mx());
-        Diagnosis domainOnly = new Diagnosis(request, d.settings(), d.server(), d.serverSource(), d.dns(), d.discovery(),
+        String domain = target.domain().value();
+        String address = target.input();
+        Discovery discovery = new Discovery(d.discovery().paths().stream()
+                .map(p -> new DiscoveryPath(p.source(), withoutAddress(p.location(), address, domain), p.outcome(),
+                        p.servers(), withoutAddress(p.detail(), address, domain)))
+                .toList());
+        CheckRequest request = new CheckRequest(Target.parse(domain), d.request().server(), d.request().mx());
+        Diagnosis anonymous = new Diagnosis(request, d.settings(), d.server(), d.serverSource(), d.dns(), discovery,
+                d.endpoints(), d.candidates(), d.relays(), d.refused(),
+                d.notes().stream().map(n -> withoutAddress(n, address, domain)).toList(), d.elapsed());
+        return new CheckResult(anonymous, Advisor.advise(anonymous));
+    }
+
+    /** The same result answering {@code target} again (for the files that name the account), with the same advice. */
+    public CheckResult answering(Target target) {
+        Diagnosis d = diagnosis;
+        CheckRequest request = new CheckRequest(target, d.request().server(), d.request().mx());
+        Diagnosis personal = new Diagnosis(request, d.settings(), d.server(), d.serverSource(), d.dns(), d.discovery(),
                 d.endpoints(), d.candidates(), d.relays(), d.refused(), d.notes(), d.elapsed());
-        return new CheckResult(domainOnly, Advisor.advise(domainOnly));
+        return new CheckResult(personal, advice);
+    }
+
+    /** {@code text} without the query that carried the address, and with the address itself replaced by the domain. */
+    static String withoutAddress(String text, String address, String domain) {
+        String encoded = URLEncoder.encode(address, StandardCharsets.UTF_8);
+        String out = text.replaceAll("[?&]emailaddress=[^\\s&#]*", "");
+        return out.replace(encoded, domain).replace(address, domain);
     }
 }

@@ -166,10 +166,14 @@ public final class LabPki {
 
     private static GeneralNames subjectAltNames(List<String> names) {
         GeneralName[] entries = names.stream()
-                .map(n -> isIpLiteral(n) ? new GeneralName(GeneralName.iPAddress, n) : new GeneralName(GeneralName.dNSName, n))
+                .map(n -> n.startsWith(RAW_DNS) ? new GeneralName(GeneralName.dNSName, n.substring(RAW_DNS.length()))
+                        : isIpLiteral(n) ? new GeneralName(GeneralName.iPAddress, n) : new GeneralName(GeneralName.dNSName, n))
                 .toArray(GeneralName[]::new);
         return new GeneralNames(entries);
     }
+
+    /** A name written into the certificate as given, unchecked: hostile scenarios put markup there. */
+    public static final String RAW_DNS = "dns:";
 
     static boolean isIpLiteral(String name) {
         return IPV4.matcher(name).matches() || name.contains(":");

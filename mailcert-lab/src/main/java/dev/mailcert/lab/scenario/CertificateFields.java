@@ -3,6 +3,7 @@ package dev.mailcert.lab.scenario;
 import dev.mailcert.lab.pki.CertificateSpec;
 import dev.mailcert.lab.pki.Issuer;
 import dev.mailcert.lab.pki.KeyPurpose;
+import dev.mailcert.lab.pki.LabPki;
 import dev.mailcert.lab.pki.SignatureAlgorithm;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +69,10 @@ final class CertificateFields {
     }
 
     private static String subjectName(String text) {
+        if (text.startsWith(LabPki.RAW_DNS) && text.length() <= 253 + LabPki.RAW_DNS.length()
+                && text.chars().allMatch(c -> c >= ' ' && c < 127)) {
+            return text; // "dns:" and any printable ASCII: a DNS name entry exactly as written (hostile scenarios)
+        }
         if (text.length() > 253 || !(NAME.matcher(text).matches() || text.contains(":"))) {
             throw new IllegalArgumentException("expected a DNS name (wildcards allowed) or an IP address, got '" + text + "'");
         }

@@ -24,9 +24,9 @@ class ScenarioTest {
     }
 
     @Test
-    void fiveScenariosAreBuiltIn() {
+    void theBuiltInScenariosAreListedInOrder() {
         assertThat(Scenario.builtInNames())
-                .containsExactly("shared-hosting", "san-only", "already-right", "self-signed", "sni-dependent");
+                .containsExactly("shared-hosting", "san-only", "already-right", "self-signed", "sni-dependent", "hostile-markup");
     }
 
     @ParameterizedTest
@@ -56,6 +56,7 @@ class ScenarioTest {
             already-right,  ok,
             self-signed,    unfixable,
             sni-dependent,  fixable,   srv3.sniphost.example
+            hostile-markup, ok,
             """)
     void builtInExpectations(String name, String verdict, String recommended) {
         Scenario scenario = Scenario.builtIn(name);
@@ -96,7 +97,7 @@ class ScenarioTest {
     void unknownBuiltInNamesTheAvailableOnes() {
         assertThatThrownBy(() -> Scenario.builtIn("nope"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no built-in scenario 'nope' (available: shared-hosting, san-only, already-right, self-signed, sni-dependent)");
+                .hasMessage("no built-in scenario 'nope' (available: shared-hosting, san-only, already-right, self-signed, sni-dependent, hostile-markup)");
     }
 
     @Test
