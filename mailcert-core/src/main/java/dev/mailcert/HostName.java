@@ -21,7 +21,10 @@ public record HostName(String value) implements Comparable<HostName> {
     private static final int MAX_LENGTH = 253;
     /** UTS #46 §4 with Transitional_Processing=false, UseSTD3ASCIIRules, CheckBidi and CheckJoiners. */
     private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
-            | IDNA.NONTRANSITIONAL_TO_UNICODE | IDNA.USE_STD3_RULES | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ);
+            | IDNA.NONTRANSITIONAL_TO_UNICODE
+            | IDNA.USE_STD3_RULES
+            | IDNA.CHECK_BIDI
+            | IDNA.CHECK_CONTEXTJ);
 
     public HostName {
         if (!isValid(value)) {
@@ -88,8 +91,8 @@ public record HostName(String value) implements Comparable<HostName> {
         }
         for (String label : name.split("\\.")) {
             if (label.regionMatches(true, 0, "xn--", 0, 4) && !isALabel(label.toLowerCase(Locale.ROOT))) {
-                throw new BadInputException("not a valid host name (invalid IDN label " + Printable.of(label) + "): "
-                        + Printable.of(name));
+                throw new BadInputException(
+                        "not a valid host name (invalid IDN label " + Printable.of(label) + "): " + Printable.of(name));
             }
         }
         throw new BadInputException("not a valid host name (" + reason(name, errors) + "): " + Printable.of(name));

@@ -24,9 +24,13 @@ public final class Printable {
             }
             int c = codePoints[i];
             int type = Character.getType(c);
-            boolean invisible = Character.isISOControl(c) || type == Character.FORMAT
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                    || type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE;
+            boolean invisible = Character.isISOControl(c)
+                    || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.UNASSIGNED
+                    || type == Character.PRIVATE_USE
+                    || type == Character.SURROGATE;
             if (invisible) {
                 out.append(String.format("\\u%04x", c));
             } else {

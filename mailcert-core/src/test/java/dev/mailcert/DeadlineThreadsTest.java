@@ -49,7 +49,11 @@ class DeadlineThreadsTest {
 
             assertThat(threads.await(failing, () -> "fallback")).isEqualTo("fallback");
         }
-        assertThat(notes).singleElement().asString().startsWith("internal error in one step: ").doesNotContain("\u001b");
+        assertThat(notes)
+                .singleElement()
+                .asString()
+                .startsWith("internal error in one step: ")
+                .doesNotContain("\u001b");
     }
 
     @Test

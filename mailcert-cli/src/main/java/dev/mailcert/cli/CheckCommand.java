@@ -21,8 +21,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Find and prove the server name whose certificate your mail client accepts, for IMAP, POP3 and SMTP.")
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
+        description =
+                "Find and prove the server name whose certificate your mail client accepts, for IMAP, POP3 and SMTP.")
 final class CheckCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -37,8 +40,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON (schema mailcert.check/1) instead of the report.")
     boolean json;
 
-    @Option(names = "--write-config", paramLabel = "DIR",
-            description = "Also write Thunderbird, Autodiscover and Apple configuration files with the verified names to DIR.")
+    @Option(
+            names = "--write-config",
+            paramLabel = "DIR",
+            description =
+                    "Also write Thunderbird, Autodiscover and Apple configuration files with the verified names to DIR.")
     Path writeConfig;
 
     @Override
@@ -54,8 +60,10 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     static void print(CheckResult outcome, boolean json, PrintWriter out, Terminal terminal) {
-        out.print(json ? JsonReport.render(outcome.diagnosis(), outcome.advice()) + "\n"
-                : TextReport.render(outcome.diagnosis(), outcome.advice(), terminal.style()));
+        out.print(
+                json
+                        ? JsonReport.render(outcome.diagnosis(), outcome.advice()) + "\n"
+                        : TextReport.render(outcome.diagnosis(), outcome.advice(), terminal.style()));
         out.flush();
     }
 

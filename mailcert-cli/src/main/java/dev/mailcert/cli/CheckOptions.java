@@ -19,14 +19,21 @@ final class CheckOptions {
     @Parameters(index = "0", paramLabel = "TARGET", description = "Your email address or mail domain.")
     String target;
 
-    @Option(names = "--server", paramLabel = "HOST",
+    @Option(
+            names = "--server",
+            paramLabel = "HOST",
             description = "The server name your mail client is configured with, e.g. mail.customer.example.")
     String server;
 
-    @Option(names = "--mx", description = "Also check the domain's MX hosts on port 25 (STARTTLS), where other servers deliver.")
+    @Option(
+            names = "--mx",
+            description = "Also check the domain's MX hosts on port 25 (STARTTLS), where other servers deliver.")
     boolean mx;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "20",
             description = "Deadline for the whole command, from its start to the report (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 

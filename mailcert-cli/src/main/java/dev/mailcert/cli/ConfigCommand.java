@@ -18,9 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "config", mixinStandardHelpOptions = true,
-        description = {"Run a check and write a client configuration file with the verified server names only.",
-                "Exits 0 when a file was written, 1 when no verified name exists (nothing is written)."})
+@Command(
+        name = "config",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a check and write a client configuration file with the verified server names only.",
+            "Exits 0 when a file was written, 1 when no verified name exists (nothing is written)."
+        })
 final class ConfigCommand implements Callable<Integer> {
 
     @Spec
@@ -29,7 +33,10 @@ final class ConfigCommand implements Callable<Integer> {
     @Mixin
     CheckOptions options;
 
-    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+    @Option(
+            names = "--format",
+            required = true,
+            paramLabel = "FORMAT",
             description = "thunderbird (autoconfig XML), autodiscover (Outlook POX) or mobileconfig (Apple profile).")
     String format;
 
@@ -44,11 +51,13 @@ final class ConfigCommand implements Callable<Integer> {
         CheckResult outcome = options.run();
         Optional<ClientConfig> config = ClientConfigFiles.of(outcome.diagnosis(), outcome.advice());
         if (config.isEmpty()) {
-            err.println("mailcert: no configuration written: no verified server name for both incoming and outgoing mail (verdict "
-                    + outcome.advice().verdict().id() + "; run 'mailcert check' to see why)");
+            err.println(
+                    "mailcert: no configuration written: no verified server name for both incoming and outgoing mail (verdict "
+                            + outcome.advice().verdict().id() + "; run 'mailcert check' to see why)");
             err.flush();
             return ExitCode.of(outcome.verdict()) == ExitCode.NOT_DIAGNOSED
-                    ? ExitCode.NOT_DIAGNOSED.code() : ExitCode.PROBLEMS.code();
+                    ? ExitCode.NOT_DIAGNOSED.code()
+                    : ExitCode.PROBLEMS.code();
         }
         String text = ClientConfigFiles.render(chosen, config.get(), outcome.diagnosis());
         ClientConfigFiles.limitations(chosen, config.get()).forEach(line -> err.println("mailcert: note: " + line));
@@ -60,8 +69,8 @@ final class ConfigCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new BadInputException("--out: cannot write " + out + ": " + e.getMessage());
             }
-            stdout.println("Wrote " + chosen.id() + " configuration for " + outcome.diagnosis().request().target()
-                    + " to " + out);
+            stdout.println("Wrote " + chosen.id() + " configuration for "
+                    + outcome.diagnosis().request().target() + " to " + out);
         }
         stdout.flush();
         err.flush();

@@ -14,9 +14,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run a full check against the built-in shared-hosting lab (offline, on loopback).",
-                "Exits 0 when the check reaches the verdict the scenario shows (fixable)."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run a full check against the built-in shared-hosting lab (offline, on loopback).",
+            "Exits 0 when the check reaches the verdict the scenario shows (fixable)."
+        })
 final class DemoCommand implements Callable<Integer> {
     static final String SEED = "shared-hosting";
 
@@ -41,8 +45,8 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("Their domain lives on a shared server of a hosting company, and the client warns that");
                 out.println("the certificate does not match. mailcert runs, against an offline lab on loopback:");
                 out.println("  ./" + LabCheckCommand.line(lab));
-                out.println("(The lab listens on the standard ports + " + lab.portOffset() + ": on a real server, 10993 is 993, "
-                        + "10995 is 995 and 10465 is 465.)");
+                out.println("(The lab listens on the standard ports + " + lab.portOffset()
+                        + ": on a real server, 10993 is 993, " + "10995 is 995 and 10465 is 465.)");
                 out.println();
             }
             List<String> args = new ArrayList<>(List.of("check"));
@@ -53,7 +57,8 @@ final class DemoCommand implements Callable<Integer> {
             }
             int code = Main.run(out, err, parent.terminal(), args.toArray(String[]::new));
             // the demo succeeds when the check reaches the verdict the scenario is built to show
-            int expected = ExitCode.of(Verdict.valueOf(scenario.expect().name())).code();
+            int expected =
+                    ExitCode.of(Verdict.valueOf(scenario.expect().name())).code();
             return code == expected ? ExitCode.OK.code() : ExitCode.PROBLEMS.code();
         }
     }

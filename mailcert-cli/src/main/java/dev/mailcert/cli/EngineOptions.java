@@ -14,11 +14,16 @@ final class EngineOptions {
     @Option(names = "--dns", paramLabel = "HOST[:PORT]", description = "Ask this DNS server instead of the system's.")
     String dns;
 
-    @Option(names = "--trust", paramLabel = "FILE.pem",
+    @Option(
+            names = "--trust",
+            paramLabel = "FILE.pem",
             description = "Trust exactly the root certificates in this file instead of the JDK's.")
     Path trust;
 
-    @Option(names = "--port-offset", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--port-offset",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Add N to every standard mail port (labs listen on port + 10000).")
     int portOffset;
 
@@ -27,9 +32,7 @@ final class EngineOptions {
 
     /** An engine builder with these options applied; each refusal names its flag. */
     Mailcert.Builder builder() {
-        Mailcert.Builder builder = Mailcert.builder()
-                .offline(offline)
-                .connectionsPerAddress(CONNECTIONS_PER_ADDRESS);
+        Mailcert.Builder builder = Mailcert.builder().offline(offline).connectionsPerAddress(CONNECTIONS_PER_ADDRESS);
         CheckOptions.flag("--port-offset", () -> builder.portOffset(portOffset));
         if (dns != null) {
             builder.dnsServer(CheckOptions.flag("--dns", () -> DnsServer.parse(dns)));

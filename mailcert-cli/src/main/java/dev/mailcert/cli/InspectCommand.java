@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "inspect", mixinStandardHelpOptions = true,
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
         description = "Judge a certificate chain from a PEM file for a host name, offline.")
 final class InspectCommand implements Callable<Integer> {
 
@@ -55,8 +57,11 @@ final class InspectCommand implements Callable<Integer> {
         Mailcert mailcert = engine.build();
         Inspection inspection = mailcert.inspect(served, host);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? InspectionReport.json(inspection)
-                : InspectionReport.text(inspection, host, when, mailcert.trust().source()));
+        out.print(
+                json
+                        ? InspectionReport.json(inspection)
+                        : InspectionReport.text(
+                                inspection, host, when, mailcert.trust().source()));
         out.flush();
         return inspection.valid() ? ExitCode.OK.code() : ExitCode.PROBLEMS.code();
     }
@@ -68,5 +73,4 @@ final class InspectCommand implements Callable<Integer> {
             throw new BadInputException("--at: not an ISO instant (e.g. 2026-01-31T12:00:00Z): " + Printable.of(text));
         }
     }
-
 }

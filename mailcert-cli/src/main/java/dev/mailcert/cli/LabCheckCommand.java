@@ -14,13 +14,22 @@ final class LabCheckCommand {
 
     /** The arguments of {@code check} (after the word {@code check}) for the lab's scenario. */
     static List<String> arguments(Lab lab) {
-        return List.of(lab.scenario().user(), "--server", lab.scenario().server(), "--dns", hostPort(lab.dnsAddress()),
-                "--trust", lab.trustFile().toString(), "--port-offset", Integer.toString(lab.portOffset()));
+        return List.of(
+                lab.scenario().user(),
+                "--server",
+                lab.scenario().server(),
+                "--dns",
+                hostPort(lab.dnsAddress()),
+                "--trust",
+                lab.trustFile().toString(),
+                "--port-offset",
+                Integer.toString(lab.portOffset()));
     }
 
     /** The whole command line, quoted for a POSIX shell. */
     static String line(Lab lab) {
-        return "mailcert check " + arguments(lab).stream().map(LabCheckCommand::shellQuote).collect(Collectors.joining(" "));
+        return "mailcert check "
+                + arguments(lab).stream().map(LabCheckCommand::shellQuote).collect(Collectors.joining(" "));
     }
 
     static String shellQuote(String word) {

@@ -2,48 +2,61 @@ package dev.mailcert.cli;
 
 import dev.mailcert.BadInputException;
 import dev.mailcert.lab.Lab;
+import dev.mailcert.lab.fleet.Fleet;
 import dev.mailcert.lab.link.RoundTripTime;
 import dev.mailcert.lab.scenario.Scenario;
-import dev.mailcert.lab.fleet.Fleet;
-import java.util.List;
-import java.util.Optional;
-import picocli.CommandLine.ParentCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "lab", mixinStandardHelpOptions = true,
+@Command(
+        name = "lab",
+        mixinStandardHelpOptions = true,
         description = "Run a lab scenario (DNS and mail servers on loopback) in the foreground until Ctrl-C.")
 final class LabCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--scenario", paramLabel = "FILE|NAME", defaultValue = DemoCommand.SEED,
+    @Option(
+            names = "--scenario",
+            paramLabel = "FILE|NAME",
+            defaultValue = DemoCommand.SEED,
             description = "A scenario file or a built-in name (default: ${DEFAULT-VALUE}).")
     String scenario;
 
     @Option(names = "--list", description = "List the built-in scenarios and exit.")
     boolean list;
 
-    @Option(names = "--rtt", paramLabel = "TIME",
+    @Option(
+            names = "--rtt",
+            paramLabel = "TIME",
             description = "Make every DNS answer and every byte to and from the servers pay this round-trip time, "
                     + "e.g. 40ms, as over the internet (default: the scenario's rtt, else none).")
     String rtt;
 
-    @Option(names = "--port-offset", paramLabel = "N", defaultValue = "" + Lab.DEFAULT_PORT_OFFSET,
-            description = "Listen on the standard ports + N (default: ${DEFAULT-VALUE}), e.g. to run a second copy of a scenario.")
+    @Option(
+            names = "--port-offset",
+            paramLabel = "N",
+            defaultValue = "" + Lab.DEFAULT_PORT_OFFSET,
+            description =
+                    "Listen on the standard ports + N (default: ${DEFAULT-VALUE}), e.g. to run a second copy of a scenario.")
     int portOffset;
 
-    @Option(names = "--scan", description = "With --scenario fleet:N: scan the fleet once (into a temporary database, "
-            + "with an HTML report), print the fleet summary and stop.")
+    @Option(
+            names = "--scan",
+            description = "With --scenario fleet:N: scan the fleet once (into a temporary database, "
+                    + "with an HTML report), print the fleet summary and stop.")
     boolean scan;
 
     @ParentCommand
@@ -54,7 +67,9 @@ final class LabCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (list) {
             for (String name : Scenario.builtInNames()) {
-                out.printf("%-16s %s%n", name, Scenario.builtIn(name).description().strip().replaceAll("\\s+", " "));
+                out.printf(
+                        "%-16s %s%n",
+                        name, Scenario.builtIn(name).description().strip().replaceAll("\\s+", " "));
             }
             return ExitCode.OK.code();
         }
@@ -73,9 +88,11 @@ final class LabCommand implements Callable<Integer> {
             }
             Thread hook = new Thread(stop::countDown, "lab-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            out.println("Lab '" + chosen.name() + "' is running: " + chosen.description().strip().replaceAll("\\s+", " "));
+            out.println("Lab '" + chosen.name() + "' is running: "
+                    + chosen.description().strip().replaceAll("\\s+", " "));
             if (!chosen.rtt().isZero()) {
-                out.println("Every DNS answer and every byte to and from its servers pays a round trip of " + chosen.rtt() + ".");
+                out.println("Every DNS answer and every byte to and from its servers pays a round trip of "
+                        + chosen.rtt() + ".");
             }
             out.println("Check it with:");
             out.println("  ./" + LabCheckCommand.line(lab));
@@ -107,10 +124,14 @@ final class LabCommand implements Callable<Integer> {
             throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("mailcert-fleet-");
         Path input = LabFleet.writeInput(fleet, dir);
-        out.println("Lab '" + lab.scenario().name() + "' is running: " + lab.scenario().description());
+        out.println("Lab '" + lab.scenario().name() + "' is running: "
+                + lab.scenario().description());
         if (scan) {
             List<String> args = LabFleet.scanArguments(lab, input);
-            args.addAll(List.of("--db", dir.resolve("fleet.db").toString(), "--report",
+            args.addAll(List.of(
+                    "--db",
+                    dir.resolve("fleet.db").toString(),
+                    "--report",
                     dir.resolve("fleet-" + fleet.domains().size() + ".html").toString()));
             out.println("Scanning it: " + LabFleet.scanLine(lab, input) + " --db ... --report ...");
             out.flush();
@@ -138,7 +159,7 @@ final class LabCommand implements Callable<Integer> {
         if (Scenario.builtInNames().contains(nameOrFile)) {
             return Scenario.builtIn(nameOrFile);
         }
-        throw new BadInputException("--scenario: no such file or built-in scenario: " + nameOrFile
-                + " (built-in: " + String.join(", ", Scenario.builtInNames()) + ")");
+        throw new BadInputException("--scenario: no such file or built-in scenario: " + nameOrFile + " (built-in: "
+                + String.join(", ", Scenario.builtInNames()) + ")");
     }
 }

@@ -39,13 +39,22 @@ final class LabFleet {
 
     /** The arguments of {@code scan} (after the word scan) for the running fleet. */
     static List<String> scanArguments(Lab lab, Path input) {
-        return new ArrayList<>(List.of(input.toString(), "--dns", hostPort(lab.dnsAddress()), "--trust",
-                lab.trustFile().toString(), "--port-offset", Integer.toString(lab.portOffset()), "--offline"));
+        return new ArrayList<>(List.of(
+                input.toString(),
+                "--dns",
+                hostPort(lab.dnsAddress()),
+                "--trust",
+                lab.trustFile().toString(),
+                "--port-offset",
+                Integer.toString(lab.portOffset()),
+                "--offline"));
     }
 
     static String scanLine(Lab lab, Path input) {
-        return "mailcert scan " + scanArguments(lab, input).stream().map(LabCheckCommand::shellQuote)
-                .collect(Collectors.joining(" "));
+        return "mailcert scan "
+                + scanArguments(lab, input).stream()
+                        .map(LabCheckCommand::shellQuote)
+                        .collect(Collectors.joining(" "));
     }
 
     private static String hostPort(InetSocketAddress address) {

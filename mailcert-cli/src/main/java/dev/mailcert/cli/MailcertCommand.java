@@ -5,10 +5,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "mailcert", mixinStandardHelpOptions = true, version = "mailcert 0.1.0",
+@Command(
+        name = "mailcert",
+        mixinStandardHelpOptions = true,
+        version = "mailcert 0.1.0",
         description = "Finds and proves the mail server name whose certificate your mail client accepts.",
-        subcommands = {CheckCommand.class, InspectCommand.class, ConfigCommand.class, DemoCommand.class, LabCommand.class,
-                ScanCommand.class, ServeCommand.class})
+        subcommands = {
+            CheckCommand.class,
+            InspectCommand.class,
+            ConfigCommand.class,
+            DemoCommand.class,
+            LabCommand.class,
+            ScanCommand.class,
+            ServeCommand.class
+        })
 final class MailcertCommand implements Runnable {
     private final Terminal terminal;
 
@@ -25,7 +35,8 @@ final class MailcertCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(),
+        throw new ParameterException(
+                spec.commandLine(),
                 "a command is required: check, inspect, config, demo, lab, scan or serve (see mailcert --help)");
     }
 }

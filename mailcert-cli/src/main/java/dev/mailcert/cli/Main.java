@@ -37,7 +37,8 @@ public final class Main {
             if (e instanceof BadInputException bad) {
                 err.println("mailcert: " + bad.getMessage());
             } else if (e instanceof java.io.IOException io) {
-                err.println("mailcert: " + dev.mailcert.Printable.of(io.getMessage())); // e.g. a lab address already in use
+                err.println(
+                        "mailcert: " + dev.mailcert.Printable.of(io.getMessage())); // e.g. a lab address already in use
             } else {
                 err.println("mailcert: internal error: " + e);
             }

@@ -65,7 +65,8 @@ final class ProcessDeadline {
      */
     static Duration budget(Duration timeout, Duration elapsed) {
         Duration half = elapsed.dividedBy(2);
-        Duration kept = half.compareTo(AFTER_THE_CHECK) < 0 ? AFTER_THE_CHECK
+        Duration kept = half.compareTo(AFTER_THE_CHECK) < 0
+                ? AFTER_THE_CHECK
                 : half.compareTo(AFTER_THE_CHECK_MAX) > 0 ? AFTER_THE_CHECK_MAX : half;
         Duration left = timeout.minus(elapsed).minus(kept);
         return left.compareTo(AT_LEAST) < 0 ? AT_LEAST : left;
@@ -77,7 +78,9 @@ final class ProcessDeadline {
      * which misses only the moments before the JVM was loaded.
      */
     static Duration sinceProcessStart() {
-        return fromProc().orElseGet(() -> Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()));
+        return fromProc()
+                .orElseGet(() ->
+                        Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()));
     }
 
     private static Optional<Duration> fromProc() {

@@ -37,14 +37,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "scan", mixinStandardHelpOptions = true,
-        description = {"Check every domain of a list (one TARGET or TARGET,SERVER a line; '-' reads standard input), "
-                + "save each result to a database, and summarise the fleet by shared server.",
-                "Running the same command again continues the scan; exits 0 when every target is ok, 1 when problems "
-                        + "were found, 2 for bad usage or an unusable database, 3 when nothing could be reached."})
+@Command(
+        name = "scan",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check every domain of a list (one TARGET or TARGET,SERVER a line; '-' reads standard input), "
+                    + "save each result to a database, and summarise the fleet by shared server.",
+            "Running the same command again continues the scan; exits 0 when every target is ok, 1 when problems "
+                    + "were found, 2 for bad usage or an unusable database, 3 when nothing could be reached."
+        })
 final class ScanCommand implements Callable<Integer> {
     /** DNS answers and handshakes kept for the whole scan: the shared servers' stay, the per-domain ones age out. */
     static final int SHARED_RESULTS = 8_192;
+
     static final Duration SHARED_LIFETIME = Duration.ofMinutes(30);
     static final int MAX_PER_ADDRESS = 64;
 
@@ -54,42 +59,69 @@ final class ScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE|-", description = "The targets, one TARGET or TARGET,SERVER a line; '-' for standard input.")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE|-",
+            description = "The targets, one TARGET or TARGET,SERVER a line; '-' for standard input.")
     String input;
 
-    @Option(names = "--db", paramLabel = "URL", defaultValue = "mailcert.db",
-            description = "An SQLite file (a path or jdbc:sqlite:PATH) or jdbc:postgresql://HOST[:PORT]/DB (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--db",
+            paramLabel = "URL",
+            defaultValue = "mailcert.db",
+            description =
+                    "An SQLite file (a path or jdbc:sqlite:PATH) or jdbc:postgresql://HOST[:PORT]/DB (default: ${DEFAULT-VALUE}).")
     String db;
 
-    @Option(names = "--name", paramLabel = "NAME",
+    @Option(
+            names = "--name",
+            paramLabel = "NAME",
             description = "The scan's name (default: the input file's name without extension; 'stdin' for '-').")
     String name;
 
     @Option(names = "--fresh", description = "Drop the named scan's results first and scan every target again.")
     boolean fresh;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "64", description = "Targets checked at once (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            defaultValue = "64",
+            description = "Targets checked at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--per-address", paramLabel = "N", defaultValue = "4",
+    @Option(
+            names = "--per-address",
+            paramLabel = "N",
+            defaultValue = "4",
             description = "At most N connections at a time to one server address (default: ${DEFAULT-VALUE}).")
     int perAddress;
 
-    @Option(names = "--export", paramLabel = "FILE.jsonl|FILE.csv",
+    @Option(
+            names = "--export",
+            paramLabel = "FILE.jsonl|FILE.csv",
             description = "Write every result of the scan, in input order: JSON Lines (mailcert.check/1) or CSV.")
     Path export;
 
-    @Option(names = "--report", paramLabel = "FILE.html", description = "Write the fleet summary as one self-contained HTML page.")
+    @Option(
+            names = "--report",
+            paramLabel = "FILE.html",
+            description = "Write the fleet summary as one self-contained HTML page.")
     Path report;
 
-    @Option(names = "--write-config", paramLabel = "DIR",
-            description = "Write Thunderbird, Autodiscover and Apple configuration files for every ok or fixable domain to DIR/DOMAIN/.")
+    @Option(
+            names = "--write-config",
+            paramLabel = "DIR",
+            description =
+                    "Write Thunderbird, Autodiscover and Apple configuration files for every ok or fixable domain to DIR/DOMAIN/.")
     Path writeConfig;
 
     @Option(names = "--quiet", description = "No progress on standard error.")
     boolean quiet;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "20",
             description = "Deadline for each target's check (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -103,17 +135,20 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Export.Format> exportFormat = export == null ? Optional.empty()
-                : Optional.of(Export.formatOf(export).orElseThrow(() -> new BadInputException(
-                        "--export: the file name must end in .jsonl or .csv: " + export)));
+        Optional<Export.Format> exportFormat = export == null
+                ? Optional.empty()
+                : Optional.of(Export.formatOf(export)
+                        .orElseThrow(() -> new BadInputException(
+                                "--export: the file name must end in .jsonl or .csv: " + export)));
         if (concurrency < 1 || concurrency > ScanSettings.MAX_CONCURRENCY) {
-            throw new BadInputException("--concurrency: between 1 and " + ScanSettings.MAX_CONCURRENCY + " targets at once, not "
-                    + concurrency);
+            throw new BadInputException("--concurrency: between 1 and " + ScanSettings.MAX_CONCURRENCY
+                    + " targets at once, not " + concurrency);
         }
-        ScanSettings settings = CheckOptions.flag("--name", () -> new ScanSettings(scanName(), fresh, concurrency, mx,
-                Optional.ofNullable(writeConfig)));
+        ScanSettings settings = CheckOptions.flag(
+                "--name", () -> new ScanSettings(scanName(), fresh, concurrency, mx, Optional.ofNullable(writeConfig)));
         Mailcert mailcert = engine();
-        try (Reader reader = open(input); Database database = openDatabase()) {
+        try (Reader reader = open(input);
+                Database database = openDatabase()) {
             ScanResults results = database.results().scan(settings.name());
             ScanOutcome outcome;
             try (Progress progress = progress(settings.name(), err)) {
@@ -151,11 +186,14 @@ final class ScanCommand implements Callable<Integer> {
 
     private Mailcert engine() {
         if (perAddress < 1 || perAddress > MAX_PER_ADDRESS) {
-            throw new BadInputException("--per-address: between 1 and " + MAX_PER_ADDRESS + " connections, not " + perAddress);
+            throw new BadInputException(
+                    "--per-address: between 1 and " + MAX_PER_ADDRESS + " connections, not " + perAddress);
         }
         Mailcert.Builder builder = engine.builder();
         CheckOptions.flag("--timeout", () -> builder.timeout(Duration.ofSeconds(timeoutSeconds)));
-        return builder.connectionsPerAddress(perAddress).shareAcrossChecks(SHARED_RESULTS, SHARED_LIFETIME).build();
+        return builder.connectionsPerAddress(perAddress)
+                .shareAcrossChecks(SHARED_RESULTS, SHARED_LIFETIME)
+                .build();
     }
 
     private Database openDatabase() {
@@ -195,8 +233,12 @@ final class ScanCommand implements Callable<Integer> {
                 throw new BadInputException("cannot read " + input + ": " + reason(e));
             }
         }
-        return new java.io.BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)));
+        return new java.io.BufferedReader(new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)));
     }
 
     private static String reason(IOException e) {

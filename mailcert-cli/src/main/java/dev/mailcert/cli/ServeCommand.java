@@ -10,12 +10,12 @@ import dev.mailcert.lab.scenario.Scenario;
 import dev.mailcert.store.Database;
 import dev.mailcert.store.StoreException;
 import dev.mailcert.web.WebService;
-import dev.mailcert.web.store.DatabaseResults;
-import dev.mailcert.web.store.StoredResults;
 import dev.mailcert.web.WebSettings;
 import dev.mailcert.web.page.Links;
 import dev.mailcert.web.policy.PublicAddressPolicy;
+import dev.mailcert.web.store.DatabaseResults;
 import dev.mailcert.web.store.MemoryResults;
+import dev.mailcert.web.store.StoredResults;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -33,9 +33,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the page, the JSON API and the autoconfig and Autodiscover endpoints until Ctrl-C.",
-                "Only public internet addresses are connected to, unless --allow-private."})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve the page, the JSON API and the autoconfig and Autodiscover endpoints until Ctrl-C.",
+            "Only public internet addresses are connected to, unless --allow-private."
+        })
 final class ServeCommand implements Callable<Integer> {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([smhd])");
     private static final int SHARED_RESULTS = 100_000;
@@ -46,35 +50,59 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8080",
+    @Option(
+            names = "--listen",
+            paramLabel = "HOST:PORT",
+            defaultValue = "127.0.0.1:8080",
             description = "Where to listen (default: ${DEFAULT-VALUE}).")
     String listen;
 
-    @Option(names = "--db", paramLabel = "URL",
+    @Option(
+            names = "--db",
+            paramLabel = "URL",
             description = "The results database shared with scan: an SQLite file (a path or jdbc:sqlite:PATH) or "
                     + "jdbc:postgresql://HOST[:PORT]/DB (default: mailcert.db; with --lab: in memory).")
     String db;
 
-    @Option(names = "--allow-private", description = "Also connect to private, loopback and other non-public addresses (labs, intranets).")
+    @Option(
+            names = "--allow-private",
+            description = "Also connect to private, loopback and other non-public addresses (labs, intranets).")
     boolean allowPrivate;
 
-    @Option(names = "--rate", paramLabel = "N", defaultValue = "10",
+    @Option(
+            names = "--rate",
+            paramLabel = "N",
+            defaultValue = "10",
             description = "Checks one client may start a minute (default: ${DEFAULT-VALUE}).")
     int rate;
 
-    @Option(names = "--max-checks", paramLabel = "N", defaultValue = "8",
+    @Option(
+            names = "--max-checks",
+            paramLabel = "N",
+            defaultValue = "8",
             description = "Checks at once; as many more wait briefly, the rest get 503 (default: ${DEFAULT-VALUE}).")
     int maxChecks;
 
-    @Option(names = "--max-age", paramLabel = "DURATION", defaultValue = "24h",
-            description = "Oldest stored result autoconfig answers may use, e.g. 30m, 24h, 7d (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-age",
+            paramLabel = "DURATION",
+            defaultValue = "24h",
+            description =
+                    "Oldest stored result autoconfig answers may use, e.g. 30m, 24h, 7d (default: ${DEFAULT-VALUE}).")
     String maxAge;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "20",
             description = "Time each check is allowed (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--lab", arity = "0..1", paramLabel = "SCENARIO", fallbackValue = DemoCommand.SEED,
+    @Option(
+            names = "--lab",
+            arity = "0..1",
+            paramLabel = "SCENARIO",
+            fallbackValue = DemoCommand.SEED,
             description = "Serve against a lab scenario started in-process (default scenario: " + DemoCommand.SEED
                     + "); implies --allow-private and the lab's DNS, trust and ports.")
     String lab;
@@ -90,7 +118,8 @@ final class ServeCommand implements Callable<Integer> {
             running = scenario.isPresent() ? Lab.start(scenario.get()) : null;
             AddressPolicy policy = allowPrivate || running != null ? AddressPolicy.ANY : new PublicAddressPolicy();
             Mailcert mailcert = engine(running, policy);
-            StoredResults results = database == null ? new MemoryResults(SHARED_RESULTS, Clock.systemUTC())
+            StoredResults results = database == null
+                    ? new MemoryResults(SHARED_RESULTS, Clock.systemUTC())
                     : new DatabaseResults(database.results());
             WebService web;
             try {
@@ -103,14 +132,21 @@ final class ServeCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "serve-stop"));
                 out.println("mailcert serve: listening on " + web.url());
                 if (policy == AddressPolicy.ANY) {
-                    out.println("mailcert serve: every address may be connected to (--allow-private or --lab): keep it off the internet");
+                    out.println(
+                            "mailcert serve: every address may be connected to (--allow-private or --lab): keep it off the internet");
                 }
-                out.println("mailcert serve: results are kept " + (database == null ? "in memory"
-                        : "in " + database.describe()) + " (by domain, never by address)");
+                out.println("mailcert serve: results are kept "
+                        + (database == null ? "in memory" : "in " + database.describe())
+                        + " (by domain, never by address)");
                 if (running != null) {
                     out.println("mailcert serve: lab '" + running.scenario().name() + "' is running; open");
-                    out.println("  " + web.url().resolve(URI.create("/check?" + Links.query(running.scenario().user(),
-                            Optional.of(running.scenario().server())))));
+                    out.println("  "
+                            + web.url()
+                                    .resolve(URI.create("/check?"
+                                            + Links.query(
+                                                    running.scenario().user(),
+                                                    Optional.of(
+                                                            running.scenario().server())))));
                 }
                 out.println("Press Ctrl-C to stop.");
                 out.flush();
@@ -144,7 +180,9 @@ final class ServeCommand implements Callable<Integer> {
                     .offline(true);
         }
         CheckOptions.flag("--timeout", () -> builder.timeout(Duration.ofSeconds(timeoutSeconds)));
-        return builder.addressPolicy(policy).shareAcrossChecks(SHARED_RESULTS, Duration.ofMinutes(5)).build();
+        return builder.addressPolicy(policy)
+                .shareAcrossChecks(SHARED_RESULTS, Duration.ofMinutes(5))
+                .build();
     }
 
     WebSettings settings() {
@@ -179,7 +217,8 @@ final class ServeCommand implements Callable<Integer> {
     static Duration duration(String text) {
         Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new BadInputException("--max-age: expected a number and a unit (s, m, h or d), e.g. 24h, got " + text);
+            throw new BadInputException(
+                    "--max-age: expected a number and a unit (s, m, h or d), e.g. 24h, got " + text);
         }
         long n = Long.parseLong(m.group(1));
         return switch (m.group(2)) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class CommandLineWordsTest {
     /** A flag inside a string literal ("--timeout", "use --server NAME"), or talk of exit codes. */
-    private static final Pattern COMMAND_LINE_WORDS = Pattern.compile("\"([^\"]*[\\s(])?--[a-z][a-z-]+|exitCode|[Ee]xit code");
+    private static final Pattern COMMAND_LINE_WORDS =
+            Pattern.compile("\"([^\"]*[\\s(])?--[a-z][a-z-]+|exitCode|[Ee]xit code");
 
     @Test
     void engineAndLabMainCodeNeverNameAFlagOrAnExitCode() throws IOException {
@@ -27,11 +28,13 @@ class CommandLineWordsTest {
             Path sources = Path.of("..", module, "src", "main", "java");
             assertThat(sources).isDirectory();
             try (Stream<Path> files = Files.walk(sources)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
                     List<String> lines = Files.readAllLines(file);
                     for (int i = 0; i < lines.size(); i++) {
                         if (COMMAND_LINE_WORDS.matcher(lines.get(i)).find()) {
-                            found.add(file.getFileName() + ":" + (i + 1) + ": " + lines.get(i).strip());
+                            found.add(file.getFileName() + ":" + (i + 1) + ": "
+                                    + lines.get(i).strip());
                         }
                     }
                 }

@@ -54,14 +54,18 @@ class ConfigCommandTest {
             assertThat(run.code()).isEqualTo(1); // fixable
             assertThat(run.out()).contains("Configuration files with the verified names");
         }
-        assertThat(AutoconfigReader.parse(Files.readAllBytes(dir.resolve("config-v1.1.xml"))).servers())
+        assertThat(AutoconfigReader.parse(Files.readAllBytes(dir.resolve("config-v1.1.xml")))
+                        .servers())
                 .containsExactlyElementsOf(SEED_FIX);
-        assertThat(AutodiscoverReader.parse(Files.readAllBytes(dir.resolve("autodiscover.xml"))).servers())
+        assertThat(AutodiscoverReader.parse(Files.readAllBytes(dir.resolve("autodiscover.xml")))
+                        .servers())
                 .containsExactlyElementsOf(SEED_FIX);
         Object plist = PlistReader.parse(Files.readAllBytes(dir.resolve("customer.example.mobileconfig")));
         @SuppressWarnings("unchecked")
-        Map<String, Object> account = (Map<String, Object>) ((List<Object>) ((Map<String, Object>) plist).get("PayloadContent")).get(0);
-        assertThat(account).containsEntry("IncomingMailServerHostName", "srv12.webhost.example")
+        Map<String, Object> account =
+                (Map<String, Object>) ((List<Object>) ((Map<String, Object>) plist).get("PayloadContent")).get(0);
+        assertThat(account)
+                .containsEntry("IncomingMailServerHostName", "srv12.webhost.example")
                 .containsEntry("OutgoingMailServerHostName", "srv12.webhost.example")
                 .containsEntry("EmailAddress", "alice@customer.example");
     }

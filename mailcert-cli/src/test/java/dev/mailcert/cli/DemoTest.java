@@ -29,7 +29,8 @@ class DemoTest {
             assertThat(e.get("host").asText()).isEqualTo("mail.customer.example");
             assertThat(e.get("problems").get(0).asText()).isEqualTo("hostname-mismatch");
         });
-        assertThat(json.get("candidates")).anySatisfy(c -> assertThat(c.get("verified").asBoolean()).isTrue());
+        assertThat(json.get("candidates"))
+                .anySatisfy(c -> assertThat(c.get("verified").asBoolean()).isTrue());
         // the domain's own autoconfig file leads Thunderbird to the name that warns
         assertThat(json.get("discovery")).anySatisfy(p -> {
             assertThat(p.get("source").asText()).isEqualTo("autoconfig");
@@ -47,7 +48,9 @@ class DemoTest {
         String report = run.out().substring(run.out().indexOf("FIXABLE"));
         assertThat(report).startsWith("FIXABLE");
         assertThat(report).contains("Settings to type into your mail client");
-        assertThat(report).containsPattern("IMAP \\(incoming\\)\\s+server srv12.webhost.example\\s+port 10993\\s+security SSL/TLS");
+        assertThat(report)
+                .containsPattern(
+                        "IMAP \\(incoming\\)\\s+server srv12.webhost.example\\s+port 10993\\s+security SSL/TLS");
         assertThat(report).containsPattern("SMTP \\(outgoing\\)\\s+server srv12.webhost.example\\s+port 10465");
         assertThat(report.indexOf("Why")).isGreaterThan(report.indexOf("Settings"));
         assertThat(report.indexOf("Details")).isGreaterThan(report.indexOf("Why"));

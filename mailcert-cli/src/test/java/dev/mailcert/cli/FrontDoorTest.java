@@ -19,17 +19,26 @@ import org.junit.jupiter.api.Test;
 class FrontDoorTest {
     /** The engine's inner workings: made and wired by the engine alone. */
     private static final Set<String> INNER_WORKINGS = Set.of(
-            "dev.mailcert.dns.DnsResolver", "dev.mailcert.dns.DnsCache", "dev.mailcert.probe.TlsProber",
-            "dev.mailcert.probe.ConnectionLimiter", "dev.mailcert.probe.HandshakeCache", "dev.mailcert.discover.Discoverer",
-            "dev.mailcert.discover.HttpsWebClient", "dev.mailcert.cert.CertificateAssessor", "dev.mailcert.cert.Inspector",
-            "dev.mailcert.diagnose.Check", "dev.mailcert.diagnose.CheckServices", "dev.mailcert.advise.Advisor");
+            "dev.mailcert.dns.DnsResolver",
+            "dev.mailcert.dns.DnsCache",
+            "dev.mailcert.probe.TlsProber",
+            "dev.mailcert.probe.ConnectionLimiter",
+            "dev.mailcert.probe.HandshakeCache",
+            "dev.mailcert.discover.Discoverer",
+            "dev.mailcert.discover.HttpsWebClient",
+            "dev.mailcert.cert.CertificateAssessor",
+            "dev.mailcert.cert.Inspector",
+            "dev.mailcert.diagnose.Check",
+            "dev.mailcert.diagnose.CheckServices",
+            "dev.mailcert.advise.Advisor");
 
     @Test
     void frontEndsUseTheEngineOnlyThroughItsFrontDoor() {
-        JavaClasses frontEnds = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses frontEnds = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.mailcert.cli", "dev.mailcert.scan", "dev.mailcert.web", "dev.mailcert.store");
-        DescribedPredicate<JavaClass> innerWorkings = DescribedPredicate.describe("the engine's inner workings",
-                c -> INNER_WORKINGS.contains(c.getName()));
+        DescribedPredicate<JavaClass> innerWorkings =
+                DescribedPredicate.describe("the engine's inner workings", c -> INNER_WORKINGS.contains(c.getName()));
 
         noClasses().should().dependOnClassesThat(innerWorkings).check(frontEnds);
     }

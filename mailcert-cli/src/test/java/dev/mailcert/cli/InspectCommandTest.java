@@ -35,6 +35,7 @@ class InspectCommandTest {
 
     /** The lab PKIs are dated from here; leaves are valid from a day before to 90 days after. */
     private static final Instant ISSUED = Instant.parse("2025-06-01T00:00:00Z");
+
     private static final String DURING = "2025-06-15T00:00:00Z";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -80,16 +81,17 @@ class InspectCommandTest {
 
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).startsWith("VALID  the certificate is valid for srv12.webhost.example.\n\nWhy\n"
-                + "  - srv12.webhost.example is covered by the certificate entry *.webhost.example"
-                + " (a wildcard covers one label).\n"
-                + "  - The certificate chains to the trusted authority 'CN=Lab Root CA' (trusted: " + roots()
-                + ") and is within its validity period.\n\n"
-                + "Chain as built (leaf first; checked at 2025-06-15T00:00:00Z; trusted: " + roots() + ")\n"
-                + "  1. CN=*.webhost.example\n"
-                + "     issued by CN=Lab Intermediate CA, valid 2025-05-31T00:00:00Z to 2025-08-30T00:00:00Z\n"
-                + "     names *.webhost.example, webhost.example\n"
-                + "  2. CN=Lab Intermediate CA\n");
+        assertThat(run.out())
+                .startsWith("VALID  the certificate is valid for srv12.webhost.example.\n\nWhy\n"
+                        + "  - srv12.webhost.example is covered by the certificate entry *.webhost.example"
+                        + " (a wildcard covers one label).\n"
+                        + "  - The certificate chains to the trusted authority 'CN=Lab Root CA' (trusted: " + roots()
+                        + ") and is within its validity period.\n\n"
+                        + "Chain as built (leaf first; checked at 2025-06-15T00:00:00Z; trusted: " + roots() + ")\n"
+                        + "  1. CN=*.webhost.example\n"
+                        + "     issued by CN=Lab Intermediate CA, valid 2025-05-31T00:00:00Z to 2025-08-30T00:00:00Z\n"
+                        + "     names *.webhost.example, webhost.example\n"
+                        + "  2. CN=Lab Intermediate CA\n");
         assertThat(run.out()).contains("  3. CN=Lab Root CA\n");
     }
 
@@ -98,11 +100,12 @@ class InspectCommandTest {
         Run run = inspectWithLabRoot(file("chain.pem", webhost.leaf(), pki.intermediate()), "mail.customer.example");
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.out()).startsWith("NOT VALID  mail.customer.example: the certificate does not cover this server name.\n"
-                + "  Problems: hostname-mismatch\n\nWhy\n"
-                + "  - The certificate covers *.webhost.example and webhost.example; mail.customer.example is not one of"
-                + " them: a wildcard covers exactly one label, and *.webhost.example covers only names directly below"
-                + " webhost.example (such as mail.webhost.example).\n\nChain as built");
+        assertThat(run.out())
+                .startsWith("NOT VALID  mail.customer.example: the certificate does not cover this server name.\n"
+                        + "  Problems: hostname-mismatch\n\nWhy\n"
+                        + "  - The certificate covers *.webhost.example and webhost.example; mail.customer.example is not one of"
+                        + " them: a wildcard covers exactly one label, and *.webhost.example covers only names directly below"
+                        + " webhost.example (such as mail.webhost.example).\n\nChain as built");
     }
 
     @Test
@@ -110,21 +113,32 @@ class InspectCommandTest {
         Run run = inspectWithLabRoot(file("leaf-only.pem", webhost.leaf()), "srv12.webhost.example");
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.out()).startsWith("NOT VALID  srv12.webhost.example: the server does not send the intermediate"
-                + " certificate(s) needed to reach a trusted authority.\n  Problems: incomplete-chain\n");
-        assertThat(run.out()).contains("  - The server sent 1 certificate; the issuer 'CN=Lab Intermediate CA' of"
-                + " 'CN=*.webhost.example' is not included and is not a trusted authority (trusted: " + roots() + ").\n"
-                + "  - Chain as sent (leaf first): 'CN=*.webhost.example' issued by 'CN=Lab Intermediate CA'.\n");
-        assertThat(run.out()).endsWith("  1. CN=*.webhost.example\n"
-                + "     issued by CN=Lab Intermediate CA, valid 2025-05-31T00:00:00Z to 2025-08-30T00:00:00Z\n"
-                + "     names *.webhost.example, webhost.example\n"
-                + "  2. missing: CN=Lab Intermediate CA (neither sent by the server nor trusted)\n");
+        assertThat(run.out())
+                .startsWith("NOT VALID  srv12.webhost.example: the server does not send the intermediate"
+                        + " certificate(s) needed to reach a trusted authority.\n  Problems: incomplete-chain\n");
+        assertThat(run.out())
+                .contains(
+                        "  - The server sent 1 certificate; the issuer 'CN=Lab Intermediate CA' of"
+                                + " 'CN=*.webhost.example' is not included and is not a trusted authority (trusted: "
+                                + roots() + ").\n"
+                                + "  - Chain as sent (leaf first): 'CN=*.webhost.example' issued by 'CN=Lab Intermediate CA'.\n");
+        assertThat(run.out())
+                .endsWith("  1. CN=*.webhost.example\n"
+                        + "     issued by CN=Lab Intermediate CA, valid 2025-05-31T00:00:00Z to 2025-08-30T00:00:00Z\n"
+                        + "     names *.webhost.example, webhost.example\n"
+                        + "  2. missing: CN=Lab Intermediate CA (neither sent by the server nor trusted)\n");
     }
 
     @Test
     void chainOutOfOrderWithExtras_isBuiltFromTheLeaf() throws IOException {
         IssuedCertificate stranger = otherPki.issue(CertificateSpec.forNames("other.example"));
-        Path chain = file("chain.pem", webhost.leaf(), otherPki.root(), stranger.leaf(), pki.root(), otherPki.intermediate(),
+        Path chain = file(
+                "chain.pem",
+                webhost.leaf(),
+                otherPki.root(),
+                stranger.leaf(),
+                pki.root(),
+                otherPki.intermediate(),
                 pki.intermediate());
 
         Run run = inspectWithLabRoot(chain, "webhost.example", "--json");
@@ -138,8 +152,8 @@ class InspectCommandTest {
 
     @Test
     void json_hasExactlyTheFixedFieldsAndExplanation() throws Exception {
-        Run run = inspectWithLabRoot(file("chain.pem", webhost.leaf(), pki.intermediate()), "srv12.webhost.example",
-                "--json");
+        Run run = inspectWithLabRoot(
+                file("chain.pem", webhost.leaf(), pki.intermediate()), "srv12.webhost.example", "--json");
 
         assertThat(run.code()).isZero();
         JsonNode json = JSON.readTree(run.out());
@@ -149,7 +163,8 @@ class InspectCommandTest {
         assertThat(json.get("problems").isArray()).isTrue();
         assertThat(json.get("problems")).isEmpty();
         JsonNode leaf = json.get("certificate");
-        assertThat(fieldNames(leaf)).containsExactly("subject", "issuer", "dnsNames", "notBefore", "notAfter", "sha256");
+        assertThat(fieldNames(leaf))
+                .containsExactly("subject", "issuer", "dnsNames", "notBefore", "notAfter", "sha256");
         assertThat(leaf.get("subject").asText()).isEqualTo("CN=*.webhost.example");
         assertThat(leaf.get("issuer").asText()).isEqualTo("CN=Lab Intermediate CA");
         assertThat(texts(leaf.get("dnsNames"))).containsExactly("*.webhost.example", "webhost.example");
@@ -158,15 +173,24 @@ class InspectCommandTest {
         assertThat(leaf.get("sha256").asText()).isEqualTo(sha256(webhost.leaf()));
         assertThat(json.get("chain")).hasSize(3);
         assertThat(json.get("chain").get(0)).isEqualTo(leaf);
-        assertThat(texts(json.get("explanation"))).hasSize(2).first().asString()
+        assertThat(texts(json.get("explanation")))
+                .hasSize(2)
+                .first()
+                .asString()
                 .isEqualTo("srv12.webhost.example is covered by the certificate entry *.webhost.example"
                         + " (a wildcard covers one label).");
     }
 
     @Test
     void json_listsEveryProblemCode() throws Exception {
-        Run run = inspect(file("leaf-only.pem", webhost.leaf()), "mail.customer.example", "--trust", roots().toString(),
-                "--at", "2025-09-01T00:00:00Z", "--json");
+        Run run = inspect(
+                file("leaf-only.pem", webhost.leaf()),
+                "mail.customer.example",
+                "--trust",
+                roots().toString(),
+                "--at",
+                "2025-09-01T00:00:00Z",
+                "--json");
 
         assertThat(run.code()).isEqualTo(1);
         JsonNode json = JSON.readTree(run.out());
@@ -178,8 +202,8 @@ class InspectCommandTest {
 
     @Test
     void at_changesTheVerdictForAnExpiredChain() throws Exception {
-        IssuedCertificate shortLived = pki.issue(CertificateSpec.forNames("mail.example.com")
-                .validBetween(Duration.ofDays(-1), Duration.ofDays(30)));
+        IssuedCertificate shortLived = pki.issue(
+                CertificateSpec.forNames("mail.example.com").validBetween(Duration.ofDays(-1), Duration.ofDays(30)));
         Path chain = file("chain.pem", shortLived.chainAsServed().toArray(X509Certificate[]::new));
         String trust = roots().toString();
 
@@ -189,12 +213,16 @@ class InspectCommandTest {
         Run now = inspect(chain, "mail.example.com", "--trust", trust, "--json");
 
         assertThat(during.code()).as(during.out()).isZero();
-        assertThat(lastSecond.code()).as("notAfter itself is still valid (RFC 5280 §4.1.2.5)").isZero();
+        assertThat(lastSecond.code())
+                .as("notAfter itself is still valid (RFC 5280 §4.1.2.5)")
+                .isZero();
         assertThat(after.code()).isEqualTo(1);
         assertThat(texts(JSON.readTree(after.out()).get("problems"))).containsExactly("expired");
         assertThat(texts(JSON.readTree(after.out()).get("explanation")))
                 .containsExactly("The certificate expired on 2025-07-01T00:00:00Z (checked at 2025-07-01T00:00:01Z).");
-        assertThat(now.code()).as("without --at the chain is judged now, long after it expired").isEqualTo(1);
+        assertThat(now.code())
+                .as("without --at the chain is judged now, long after it expired")
+                .isEqualTo(1);
         assertThat(texts(JSON.readTree(now.out()).get("problems"))).contains("expired");
     }
 
@@ -210,10 +238,14 @@ class InspectCommandTest {
 
         assertThat(other.code()).isEqualTo(1);
         assertThat(texts(JSON.readTree(other.out()).get("problems")))
-                .as("a root with the same name but another key is not the issuer").containsExactly("incomplete-chain");
-        assertThat(JSON.readTree(other.out()).get("explanation").get(0).asText()).endsWith("(trusted: " + otherRoot + ").");
+                .as("a root with the same name but another key is not the issuer")
+                .containsExactly("incomplete-chain");
+        assertThat(JSON.readTree(other.out()).get("explanation").get(0).asText())
+                .endsWith("(trusted: " + otherRoot + ").");
         assertThat(withBoth.code()).as(withBoth.out()).isZero();
-        assertThat(system.code()).as("the lab root is not in the JDK's trust store").isEqualTo(1);
+        assertThat(system.code())
+                .as("the lab root is not in the JDK's trust store")
+                .isEqualTo(1);
         assertThat(texts(JSON.readTree(system.out()).get("problems"))).containsExactly("incomplete-chain");
         assertThat(JSON.readTree(system.out()).get("explanation").get(0).asText())
                 .contains("(trusted: the JDK's default trust store (cacerts))");
@@ -221,14 +253,16 @@ class InspectCommandTest {
 
     @Test
     void selfSigned_isSaidInPlainWords() throws IOException {
-        IssuedCertificate self = pki.issue(CertificateSpec.forNames("mail.example.com").issuedBy(Issuer.SELF));
+        IssuedCertificate self =
+                pki.issue(CertificateSpec.forNames("mail.example.com").issuedBy(Issuer.SELF));
 
         Run run = inspectWithLabRoot(file("self.pem", self.leaf()), "mail.example.com");
 
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.out()).startsWith("NOT VALID  mail.example.com: the certificate is self-signed: no authority"
-                + " vouches for it.\n  Problems: self-signed\n\nWhy\n  - The certificate 'CN=mail.example.com' is signed"
-                + " by itself; no trusted authority vouches for it");
+        assertThat(run.out())
+                .startsWith("NOT VALID  mail.example.com: the certificate is self-signed: no authority"
+                        + " vouches for it.\n  Problems: self-signed\n\nWhy\n  - The certificate 'CN=mail.example.com' is signed"
+                        + " by itself; no trusted authority vouches for it");
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -251,7 +285,9 @@ class InspectCommandTest {
             """)
     void badInput_oneLineAndExit2(String what, String args, String message) throws IOException {
         file("chain.pem", webhost.leaf(), pki.intermediate());
-        Files.writeString(dir.resolve("garbage.pem"), "-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----\n");
+        Files.writeString(
+                dir.resolve("garbage.pem"),
+                "-----BEGIN CERTIFICATE-----\nnot base64 at all!\n-----END CERTIFICATE-----\n");
         Files.writeString(dir.resolve("text.pem"), "just some words\n");
         Files.writeString(dir.resolve("empty.pem"), "");
         Files.write(dir.resolve("sequence.der"), new byte[] {0x30, 0x03, 0x02, 0x01, 0x05});
@@ -260,7 +296,11 @@ class InspectCommandTest {
 
         assertThat(run.code()).as(what).isEqualTo(2);
         assertThat(run.out()).as(what).isEmpty();
-        assertThat(run.err()).as(what).startsWith("mailcert: ").contains(message).endsWith("\n");
+        assertThat(run.err())
+                .as(what)
+                .startsWith("mailcert: ")
+                .contains(message)
+                .endsWith("\n");
         assertThat(run.err().lines().count()).as(run.err()).isEqualTo(1);
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
     }
@@ -272,8 +312,14 @@ class InspectCommandTest {
         Files.writeString(dir.resolve("served.pem"), chain.servedPem(), StandardCharsets.US_ASCII);
         Files.writeString(dir.resolve("root.pem"), chain.rootPem(), StandardCharsets.US_ASCII);
 
-        Run run = inspect(dir.resolve("served.pem"), chain.host(), "--trust", dir.resolve("root.pem").toString(),
-                "--at", ISSUED.toString(), "--json");
+        Run run = inspect(
+                dir.resolve("served.pem"),
+                chain.host(),
+                "--trust",
+                dir.resolve("root.pem").toString(),
+                "--at",
+                ISSUED.toString(),
+                "--json");
 
         assertThat(run.err()).as(construction.description()).isEmpty();
         JsonNode json = JSON.readTree(run.out());
@@ -292,14 +338,21 @@ class InspectCommandTest {
         Files.write(dir.resolve("leaf.der"), chain.served().get(0));
         Files.writeString(dir.resolve("root.pem"), chain.rootPem(), StandardCharsets.US_ASCII);
 
-        Run run = inspect(dir.resolve("leaf.der"), chain.host(), "--trust", dir.resolve("root.pem").toString(),
-                "--at", ISSUED.toString());
+        Run run = inspect(
+                dir.resolve("leaf.der"),
+                chain.host(),
+                "--trust",
+                dir.resolve("root.pem").toString(),
+                "--at",
+                ISSUED.toString());
 
         assertThat(run.code()).as(run.err()).isEqualTo(1);
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).startsWith("NOT VALID  mail.example.com: the certificate chain breaks the rules (RFC 5280)."
-                + "\n  Problems: invalid-chain\n\nWhy\n  - The server's certificate 'CN=mail.example.com' is DER but"
-                + " breaks X.509, so TLS clients refuse the chain as a whole: the JDK says: Duplicate extensions not allowed.");
+        assertThat(run.out())
+                .startsWith(
+                        "NOT VALID  mail.example.com: the certificate chain breaks the rules (RFC 5280)."
+                                + "\n  Problems: invalid-chain\n\nWhy\n  - The server's certificate 'CN=mail.example.com' is DER but"
+                                + " breaks X.509, so TLS clients refuse the chain as a whole: the JDK says: Duplicate extensions not allowed.");
         assertThat(run.out()).contains("  1. CN=mail.example.com\n     issued by CN=Rule Intermediate CA");
     }
 

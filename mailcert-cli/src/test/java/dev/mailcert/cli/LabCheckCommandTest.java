@@ -15,11 +15,22 @@ class LabCheckCommandTest {
         try (Lab lab = Lab.start(Scenario.builtIn("shared-hosting"), 20000)) {
             String trust = lab.trustFile().toString();
 
-            assertThat(LabCheckCommand.arguments(lab)).containsExactly("alice@customer.example", "--server",
-                    "mail.customer.example", "--dns", "127.0.10.53:20053", "--trust", trust, "--port-offset", "20000");
-            assertThat(LabCheckCommand.line(lab)).isEqualTo("mailcert check alice@customer.example --server "
-                    + "mail.customer.example --dns 127.0.10.53:20053 --trust " + LabCheckCommand.shellQuote(trust)
-                    + " --port-offset 20000");
+            assertThat(LabCheckCommand.arguments(lab))
+                    .containsExactly(
+                            "alice@customer.example",
+                            "--server",
+                            "mail.customer.example",
+                            "--dns",
+                            "127.0.10.53:20053",
+                            "--trust",
+                            trust,
+                            "--port-offset",
+                            "20000");
+            assertThat(LabCheckCommand.line(lab))
+                    .isEqualTo("mailcert check alice@customer.example --server "
+                            + "mail.customer.example --dns 127.0.10.53:20053 --trust "
+                            + LabCheckCommand.shellQuote(trust)
+                            + " --port-offset 20000");
         }
     }
 

@@ -33,10 +33,20 @@ class RealServersScanTest {
             nothing.customer.test,mail.nothing.customer.test
             """;
     private static final Map<String, String> EXPECTED = Map.of(
-            "alice@customer.test", "fixable|srv1.hosting.test", "bob@own.test", "ok|mail.own.test",
-            "carol@shop.test", "fixable|mail.hostco.test", "dave@cheap.test", "unfixable|null",
-            "erin@florist.test", "fixable|srv3.sni.test", "customer.test", "fixable|srv1.hosting.test",
-            "nothing.customer.test", "unreachable|null");
+            "alice@customer.test",
+            "fixable|srv1.hosting.test",
+            "bob@own.test",
+            "ok|mail.own.test",
+            "carol@shop.test",
+            "fixable|mail.hostco.test",
+            "dave@cheap.test",
+            "unfixable|null",
+            "erin@florist.test",
+            "fixable|srv3.sni.test",
+            "customer.test",
+            "fixable|srv1.hosting.test",
+            "nothing.customer.test",
+            "unreachable|null");
 
     @TempDir
     Path dir;
@@ -50,8 +60,14 @@ class RealServersScanTest {
         Path sqlite = dir.resolve("real.db");
         Run run = scan(input, sqlite.toString(), dns);
         assertThat(run.code()).as(run.err()).isEqualTo(1);
-        assertThat(run.out()).contains("ok 1   fixable 4   unfixable 1   unreachable 1", "use srv1.hosting.test",
-                "use mail.hostco.test", "use srv3.sni.test", "Servers only the provider can fix", "127.0.0.5");
+        assertThat(run.out())
+                .contains(
+                        "ok 1   fixable 4   unfixable 1   unreachable 1",
+                        "use srv1.hosting.test",
+                        "use mail.hostco.test",
+                        "use srv3.sni.test",
+                        "Servers only the provider can fix",
+                        "127.0.0.5");
         assertThat(results("jdbc:sqlite:" + sqlite)).isEqualTo(new TreeMap<>(EXPECTED));
 
         String pg = System.getenv("MAILCERT_REAL_PG_URL");
@@ -63,19 +79,34 @@ class RealServersScanTest {
     }
 
     private static Run scan(Path input, String db, String dns, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("scan", input.toString(), "--db", db, "--name", "real",
-                "--dns", dns, "--trust", System.getenv("MAILCERT_REAL_TRUST"), "--port-offset",
-                System.getenv().getOrDefault("MAILCERT_REAL_PORT_OFFSET", "10000"), "--offline", "--quiet"));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "scan",
+                input.toString(),
+                "--db",
+                db,
+                "--name",
+                "real",
+                "--dns",
+                dns,
+                "--trust",
+                System.getenv("MAILCERT_REAL_TRUST"),
+                "--port-offset",
+                System.getenv().getOrDefault("MAILCERT_REAL_PORT_OFFSET", "10000"),
+                "--offline",
+                "--quiet"));
         args.addAll(List.of(more));
         return Run.of(args.toArray(String[]::new));
     }
 
     private static Map<String, String> results(String url) throws Exception {
         Map<String, String> results = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT target, verdict, recommended_host FROM scan_result WHERE scan = 'real'")) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT target, verdict, recommended_host FROM scan_result WHERE scan = 'real'")) {
             while (rs.next()) {
-                String host = rs.getString(2).equals("ok") || rs.getString(2).equals("fixable") ? rs.getString(3) : null;
+                String host =
+                        rs.getString(2).equals("ok") || rs.getString(2).equals("fixable") ? rs.getString(3) : null;
                 results.put(rs.getString(1), rs.getString(2) + "|" + host);
             }
         }

@@ -32,15 +32,29 @@ class RealServersTest {
     @BeforeAll
     static void realLab() {
         dns = System.getenv("MAILCERT_REAL_DNS");
-        assumeTrue(dns != null, "the real lab is not running (start it with scripts/real-lab.sh start; scripts/test does)");
+        assumeTrue(
+                dns != null,
+                "the real lab is not running (start it with scripts/real-lab.sh start; scripts/test does)");
         trust = System.getenv("MAILCERT_REAL_TRUST");
         offset = System.getenv().getOrDefault("MAILCERT_REAL_PORT_OFFSET", "10000");
         pki = Path.of(System.getenv("MAILCERT_REAL_PKI"));
     }
 
     private static JsonNode check(String target, String server) throws Exception {
-        List<String> args = new ArrayList<>(List.of("check", target, "--server", server, "--dns", dns, "--trust", trust,
-                "--port-offset", offset, "--timeout", "20", "--json"));
+        List<String> args = new ArrayList<>(List.of(
+                "check",
+                target,
+                "--server",
+                server,
+                "--dns",
+                dns,
+                "--trust",
+                trust,
+                "--port-offset",
+                offset,
+                "--timeout",
+                "20",
+                "--json"));
         Run run = Run.of(args.toArray(String[]::new));
         assertThat(run.err()).isEmpty();
         return new ObjectMapper().readTree(run.out());
@@ -48,11 +62,11 @@ class RealServersTest {
 
     @ParameterizedTest(name = "{0} configured {1}: {2} {3}")
     @CsvSource({
-            "alice@customer.test, mail.customer.test, fixable,   srv1.hosting.test",
-            "bob@own.test,        mail.own.test,      ok,        mail.own.test",
-            "carol@shop.test,     mail.shop.test,     fixable,   mail.hostco.test",
-            "dave@cheap.test,     mail.cheap.test,    unfixable, -",
-            "erin@florist.test,   mail.florist.test,  fixable,   srv3.sni.test",
+        "alice@customer.test, mail.customer.test, fixable,   srv1.hosting.test",
+        "bob@own.test,        mail.own.test,      ok,        mail.own.test",
+        "carol@shop.test,     mail.shop.test,     fixable,   mail.hostco.test",
+        "dave@cheap.test,     mail.cheap.test,    unfixable, -",
+        "erin@florist.test,   mail.florist.test,  fixable,   srv3.sni.test",
     })
     void check_againstDovecotAndPostfix(String target, String server, String verdict, String host) throws Exception {
         JsonNode json = check(target, server);
@@ -68,8 +82,10 @@ class RealServersTest {
             assertThat(protocols).containsExactly("imap", "pop3", "smtp");
         }
         // Dovecot and Postfix both answered, with implicit TLS and with STARTTLS
-        assertThat(json.get("endpoints")).filteredOn(e -> e.get("host").asText().equals(server))
-                .hasSize(6).allSatisfy(e -> assertThat(e.get("outcome").asText()).isEqualTo("handshake"));
+        assertThat(json.get("endpoints"))
+                .filteredOn(e -> e.get("host").asText().equals(server))
+                .hasSize(6)
+                .allSatisfy(e -> assertThat(e.get("outcome").asText()).isEqualTo("handshake"));
     }
 
     /**
@@ -79,8 +95,8 @@ class RealServersTest {
      */
     @ParameterizedTest(name = "{1}")
     @CsvSource({
-            "postmaster@constrained.test, mail.constrained.test, permitted subtrees",
-            "postmaster@critical.test,    mail.critical.test,    critical extension",
+        "postmaster@constrained.test, mail.constrained.test, permitted subtrees",
+        "postmaster@critical.test,    mail.critical.test,    critical extension",
     })
     void check_aChainClientsReject_isInvalidChainAndTheSharedNameIsTheFix(String target, String server, String why)
             throws Exception {
@@ -91,11 +107,25 @@ class RealServersTest {
             assertThat(r.get("host").asText()).isEqualTo("srv1.hosting.test");
             assertThat(r.get("verified").asBoolean()).isTrue();
         });
-        assertThat(json.get("endpoints")).filteredOn(e -> e.get("host").asText().equals(server))
-                .hasSize(6).allSatisfy(e -> assertThat(e.get("problems")).extracting(JsonNode::asText)
+        assertThat(json.get("endpoints"))
+                .filteredOn(e -> e.get("host").asText().equals(server))
+                .hasSize(6)
+                .allSatisfy(e -> assertThat(e.get("problems"))
+                        .extracting(JsonNode::asText)
                         .containsExactly("invalid-chain"));
-        Run text = Run.of("check", target, "--server", server, "--dns", dns, "--trust", trust,
-                "--port-offset", offset, "--timeout", "20");
+        Run text = Run.of(
+                "check",
+                target,
+                "--server",
+                server,
+                "--dns",
+                dns,
+                "--trust",
+                trust,
+                "--port-offset",
+                offset,
+                "--timeout",
+                "20");
         assertThat(text.out()).contains(why);
     }
 
@@ -106,22 +136,34 @@ class RealServersTest {
      */
     @ParameterizedTest(name = "{0}: accepted={1}")
     @CsvSource({
-            "srv1.hosting.test,     true",
-            "mail.constrained.test, false",
-            "mail.critical.test,    false",
+        "srv1.hosting.test,     true",
+        "mail.constrained.test, false",
+        "mail.critical.test,    false",
     })
     void curlAndPythonSsl_agreeWithTheVerdict(String host, boolean accepted) throws Exception {
         int port = 993 + Integer.parseInt(offset);
-        Client curl = Client.run(List.of("curl", "--silent", "--show-error", "--max-time", "10", "--cacert", trust,
-                "--resolve", host + ":" + port + ":127.0.0.2", "--user", "lab:secret",
+        Client curl = Client.run(List.of(
+                "curl",
+                "--silent",
+                "--show-error",
+                "--max-time",
+                "10",
+                "--cacert",
+                trust,
+                "--resolve",
+                host + ":" + port + ":127.0.0.2",
+                "--user",
+                "lab:secret",
                 "imaps://" + host + ":" + port + "/"));
         assertThat(curl.code() == 0).as("curl: " + curl.output()).isEqualTo(accepted);
         if (!accepted) {
-            assertThat(curl.code()).as("curl refuses the certificate (exit 60): " + curl.output()).isEqualTo(60);
+            assertThat(curl.code())
+                    .as("curl refuses the certificate (exit 60): " + curl.output())
+                    .isEqualTo(60);
         }
 
-        Client python = Client.run(List.of("python3", "-c", PYTHON_HANDSHAKE, host, "127.0.0.2",
-                Integer.toString(port), trust));
+        Client python = Client.run(
+                List.of("python3", "-c", PYTHON_HANDSHAKE, host, "127.0.0.2", Integer.toString(port), trust));
         assertThat(python.output()).startsWith(accepted ? "accepted" : "rejected: certificate verify failed");
     }
 
@@ -143,7 +185,9 @@ class RealServersTest {
         static Client run(List<String> command) throws Exception {
             Path out = Files.createTempFile("mailcert-client", ".out");
             try {
-                Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile())
+                Process process = new ProcessBuilder(command)
+                        .redirectErrorStream(true)
+                        .redirectOutput(out.toFile())
                         .start();
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
@@ -158,33 +202,52 @@ class RealServersTest {
 
     @org.junit.jupiter.api.Test
     void checkMx_judgesPostfixOnThePort25RelayWithoutChangingTheVerdict() throws Exception {
-        List<String> args = List.of("check", "bob@own.test", "--server", "mail.own.test", "--dns", dns, "--trust", trust,
-                "--port-offset", offset, "--offline", "--mx", "--json");
+        List<String> args = List.of(
+                "check",
+                "bob@own.test",
+                "--server",
+                "mail.own.test",
+                "--dns",
+                dns,
+                "--trust",
+                trust,
+                "--port-offset",
+                offset,
+                "--offline",
+                "--mx",
+                "--json");
         Run run = Run.of(args.toArray(String[]::new));
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("verdict").asText()).isEqualTo("ok");
         int relayPort = 25 + Integer.parseInt(offset);
-        assertThat(json.get("endpoints")).filteredOn(e -> e.get("port").asInt() == relayPort).singleElement().satisfies(e -> {
-            assertThat(e.get("host").asText()).isEqualTo("mail.own.test");
-            assertThat(e.get("security").asText()).isEqualTo("starttls");
-            assertThat(e.get("outcome").asText()).isEqualTo("handshake");
-            assertThat(e.get("problems")).isEmpty();
-        });
-        assertThat(json.get("explanation")).anySatisfy(line -> assertThat(line.asText())
-                .contains("mail.own.test (MX, 127.0.0.3 port " + relayPort + ") accepts mail from other servers"));
+        assertThat(json.get("endpoints"))
+                .filteredOn(e -> e.get("port").asInt() == relayPort)
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.get("host").asText()).isEqualTo("mail.own.test");
+                    assertThat(e.get("security").asText()).isEqualTo("starttls");
+                    assertThat(e.get("outcome").asText()).isEqualTo("handshake");
+                    assertThat(e.get("problems")).isEmpty();
+                });
+        assertThat(json.get("explanation"))
+                .anySatisfy(line -> assertThat(line.asText())
+                        .contains("mail.own.test (MX, 127.0.0.3 port " + relayPort
+                                + ") accepts mail from other servers"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "wildcard.chain.pem   | srv1.hosting.test    | ",
-            "wildcard.chain.pem   | mail.customer.test   | hostname-mismatch",
-            "expired.chain.pem    | mail.expired.test    | expired",
-            "nochain.chain.pem    | mail.nochain.test    | incomplete-chain",
-            "selfsigned.chain.pem | mail.selfsigned.test | self-signed",
-            "mismatch.chain.pem   | mail.customer.test   | hostname-mismatch",
-            "constrained.chain.pem | mail.constrained.test | invalid-chain",
-            "critical.chain.pem   | mail.critical.test   | invalid-chain",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "wildcard.chain.pem   | srv1.hosting.test    | ",
+                "wildcard.chain.pem   | mail.customer.test   | hostname-mismatch",
+                "expired.chain.pem    | mail.expired.test    | expired",
+                "nochain.chain.pem    | mail.nochain.test    | incomplete-chain",
+                "selfsigned.chain.pem | mail.selfsigned.test | self-signed",
+                "mismatch.chain.pem   | mail.customer.test   | hostname-mismatch",
+                "constrained.chain.pem | mail.constrained.test | invalid-chain",
+                "critical.chain.pem   | mail.critical.test   | invalid-chain",
+            })
     void inspect_theLabsCertificates(String file, String host, String problem) throws Exception {
         Run run = Run.of("inspect", pki.resolve(file).toString(), "--host", host, "--trust", trust, "--json");
         JsonNode json = new ObjectMapper().readTree(run.out());

@@ -53,7 +53,9 @@ class ScanKillResumeTest {
             assertThat(kills).as("kills before the scan finished").isGreaterThanOrEqualTo(KILLS);
             Process last = child(lab, input, killed);
             assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            assertThat(last.exitValue()).as(new String(last.getErrorStream().readAllBytes())).isEqualTo(1);
+            assertThat(last.exitValue())
+                    .as(new String(last.getErrorStream().readAllBytes()))
+                    .isEqualTo(1);
 
             Path whole = dir.resolve("whole.db");
             Process uninterrupted = child(lab, input, whole);
@@ -70,20 +72,40 @@ class ScanKillResumeTest {
 
     private static Process child(Lab lab, Path input, Path db) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), "dev.mailcert.cli.Main",
-                "scan", input.toString(), "--db", db.toString(), "--name", "fleet", "--dns",
-                lab.dnsAddress().getAddress().getHostAddress() + ":" + lab.dnsAddress().getPort(), "--trust",
-                lab.trustFile().toString(), "--port-offset", Integer.toString(lab.portOffset()), "--offline", "--quiet",
-                "--concurrency", "16");
-        return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.mailcert.cli.Main",
+                "scan",
+                input.toString(),
+                "--db",
+                db.toString(),
+                "--name",
+                "fleet",
+                "--dns",
+                lab.dnsAddress().getAddress().getHostAddress() + ":"
+                        + lab.dnsAddress().getPort(),
+                "--trust",
+                lab.trustFile().toString(),
+                "--port-offset",
+                Integer.toString(lab.portOffset()),
+                "--offline",
+                "--quiet",
+                "--concurrency",
+                "16");
+        return new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
     }
 
     private static long rows(Path db) throws Exception {
         if (!db.toFile().exists()) {
             return 0;
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM scan_result")) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM scan_result")) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (java.sql.SQLException e) {
             return 0; // killed before the tables were made
@@ -91,8 +113,9 @@ class ScanKillResumeTest {
     }
 
     private static String integrity(Path db) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
             rs.next();
             return rs.getString(1);
         }
@@ -101,9 +124,11 @@ class ScanKillResumeTest {
     /** What a result says, per target: verdict, settings, server, certificate and problems (not timings). */
     private static Map<String, String> results(Path db) throws Exception {
         Map<String, String> results = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT target_key, verdict, imap_host, imap_port, imap_security, pop3_host, "
-                     + "pop3_port, smtp_host, smtp_port, confidence, addresses, certificate_sha256, problems FROM scan_result")) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT target_key, verdict, imap_host, imap_port, imap_security, pop3_host, "
+                                + "pop3_port, smtp_host, smtp_port, confidence, addresses, certificate_sha256, problems FROM scan_result")) {
             while (rs.next()) {
                 StringBuilder row = new StringBuilder();
                 for (int i = 2; i <= 13; i++) {

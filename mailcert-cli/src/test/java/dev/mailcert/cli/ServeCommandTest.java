@@ -19,7 +19,9 @@ class ServeCommandTest {
             --lab        | no-such-scenario  | mailcert: --scenario: no such file or built-in scenario: no-such-scenario (built-in: shared-hosting, san-only, already-right, self-signed, sni-dependent, hostile-markup)
             """)
     void badFlagsGiveOneLineAndExit2(String flag, String value, String message) {
-        Run run = flag.equals("--listen") ? Run.of("serve", flag, value) : Run.of("serve", flag, value, "--listen", "127.0.0.1:0");
+        Run run = flag.equals("--listen")
+                ? Run.of("serve", flag, value)
+                : Run.of("serve", flag, value, "--listen", "127.0.0.1:0");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo(message);

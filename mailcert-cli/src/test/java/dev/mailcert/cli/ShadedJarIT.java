@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mailcert.lab.Lab;
+import dev.mailcert.lab.scenario.Scenario;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,8 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import dev.mailcert.lab.Lab;
-import dev.mailcert.lab.scenario.Scenario;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +35,8 @@ class ShadedJarIT {
         var out = process.getInputStream().readAllBytes();
         var err = process.getErrorStream().readAllBytes();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Exit(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        return new Exit(
+                process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
     }
 
     private static String java() {
@@ -68,7 +69,8 @@ class ShadedJarIT {
     @Test
     void labScenarioBuildsItsPkiAndCheckAndConfigRunAgainstIt() throws Exception {
         Process lab = new ProcessBuilder(java(), "-jar", JAR.toString(), "lab", "--scenario", "self-signed")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         try {
             List<String> check = checkCommand(lab);
             List<String> args = new ArrayList<>(check.subList(2, check.size())); // after "mailcert check"
@@ -77,7 +79,8 @@ class ShadedJarIT {
             args.add("--json");
             Exit result = run(args.toArray(String[]::new));
             assertThat(result.err()).isEmpty();
-            assertThat(new ObjectMapper().readTree(result.out()).get("verdict").asText()).isEqualTo("unfixable");
+            assertThat(new ObjectMapper().readTree(result.out()).get("verdict").asText())
+                    .isEqualTo("unfixable");
 
             args.set(0, "config");
             args.remove("--json");
@@ -96,7 +99,8 @@ class ShadedJarIT {
             Exit idn = run("inspect", lab.trustFile().toString(), "--host", "straße.de", "--json");
             assertThat(idn.err()).isEmpty();
             assertThat(idn.code()).isEqualTo(1);
-            assertThat(new ObjectMapper().readTree(idn.out()).get("problems").toString()).contains("hostname-mismatch");
+            assertThat(new ObjectMapper().readTree(idn.out()).get("problems").toString())
+                    .contains("hostname-mismatch");
 
             Exit bad = run("inspect", lab.trustFile().toString(), "--host", "ex!ample.de");
             assertThat(bad.code()).isEqualTo(2);

@@ -40,8 +40,10 @@ class TimeoutFromProcessStartTest {
     private static final long TIMEOUT_SECONDS = 3;
     /** The contract: the report is out within the timeout plus at most half a second. */
     private static final long EXIT_WITHIN_MILLIS = TIMEOUT_SECONDS * 1000 + 500;
+
     private static final int[] MAIL_PORTS = {143, 993, 110, 995, 587, 465};
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
@@ -70,16 +72,30 @@ class TimeoutFromProcessStartTest {
         resources.add(dns);
 
         List<String> command = new ArrayList<>(launcherJvm(dir));
-        command.addAll(List.of(Main.class.getName(), "check", "alice@silent.example", "--server", "mail.silent.example",
-                "--dns", "127.0.0.1:" + dns.address().getPort(), "--port-offset", Integer.toString(silent.portOffset()),
-                "--offline", "--timeout", Long.toString(TIMEOUT_SECONDS), "--json"));
+        command.addAll(List.of(
+                Main.class.getName(),
+                "check",
+                "alice@silent.example",
+                "--server",
+                "mail.silent.example",
+                "--dns",
+                "127.0.0.1:" + dns.address().getPort(),
+                "--port-offset",
+                Integer.toString(silent.portOffset()),
+                "--offline",
+                "--timeout",
+                Long.toString(TIMEOUT_SECONDS),
+                "--json"));
         Path out = dir.resolve("out.json");
         Path err = dir.resolve("err.txt");
-        ProcessBuilder check = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder check =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         // the launcher's first check after a build writes the class-data archive; the measured one uses it
         Process first = check.start();
         processes.add(first);
-        assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("the first check, which writes the archive").isTrue();
+        assertThat(first.waitFor(60, TimeUnit.SECONDS))
+                .as("the first check, which writes the archive")
+                .isTrue();
         for (int i = 0; i < 2; i++) {
             startSpinning();
         }
@@ -90,17 +106,21 @@ class TimeoutFromProcessStartTest {
         boolean exited = process.waitFor(30, TimeUnit.SECONDS);
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
-        System.out.println("check --timeout " + TIMEOUT_SECONDS + " with two busy JVMs: exited after " + tookMillis + " ms");
+        System.out.println(
+                "check --timeout " + TIMEOUT_SECONDS + " with two busy JVMs: exited after " + tookMillis + " ms");
         assertThat(exited).as("the check exited at all").isTrue();
         String stderr = Files.readString(err);
-        assertThat(tookMillis).as("milliseconds from start to exit (stderr: %s)", stderr).isLessThanOrEqualTo(EXIT_WITHIN_MILLIS);
+        assertThat(tookMillis)
+                .as("milliseconds from start to exit (stderr: %s)", stderr)
+                .isLessThanOrEqualTo(EXIT_WITHIN_MILLIS);
         assertThat(process.exitValue()).as(stderr).isEqualTo(ExitCode.NOT_DIAGNOSED.code());
         JsonNode report = new ObjectMapper().readTree(Files.readString(out));
         assertThat(report.get("verdict").asText()).isEqualTo("unreachable");
         // how far the check got before its deadline depends on the load; whatever it probed timed out
-        assertThat(report.get("endpoints")).allSatisfy(e -> assertThat(e.get("outcome").asText()).isEqualTo("timeout"));
-        System.out.println("the check itself: " + report.get("elapsedMs") + " ms; connections held by the silent server: "
-                + silent.accepted());
+        assertThat(report.get("endpoints"))
+                .allSatisfy(e -> assertThat(e.get("outcome").asText()).isEqualTo("timeout"));
+        System.out.println("the check itself: " + report.get("elapsedMs")
+                + " ms; connections held by the silent server: " + silent.accepted());
     }
 
     /**
@@ -121,9 +141,14 @@ class TimeoutFromProcessStartTest {
             }
         }
         classPath.addFirst(classes.toString());
-        List<String> jvm = new ArrayList<>(List.of(JAVA, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dir.resolve("check.jsa"),
-                "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        List<String> jvm = new ArrayList<>(List.of(
+                JAVA,
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + dir.resolve("check.jsa"),
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off"));
         if (Runtime.version().feature() >= 22) {
             jvm.add("-XX:UserThreadWaitAttemptsAtExit=0");
         }
@@ -144,7 +169,8 @@ class TimeoutFromProcessStartTest {
     /** A JVM that keeps one core busy until it is destroyed (or a minute has passed). */
     private void startSpinning() throws IOException {
         Process spinner = new ProcessBuilder(JAVA, "-cp", System.getProperty("java.class.path"), Spin.class.getName())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         processes.add(spinner);
         var reader = new BufferedReader(new InputStreamReader(spinner.getInputStream(), StandardCharsets.UTF_8));
         assertThat(reader.readLine()).as("the busy JVM started").isEqualTo(Spin.READY);

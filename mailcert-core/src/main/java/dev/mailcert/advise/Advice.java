@@ -7,8 +7,13 @@ import java.util.List;
  * plain words ({@code why}), where the provider must act, what to ask them ({@code askProvider}), and
  * the paths mail clients take to find their server, with whether each leads to a warning.
  */
-public record Advice(Verdict verdict, String headline, List<Recommendation> recommendations, List<String> why,
-                     List<String> askProvider, List<ClientPath> clientPaths) {
+public record Advice(
+        Verdict verdict,
+        String headline,
+        List<Recommendation> recommendations,
+        List<String> why,
+        List<String> askProvider,
+        List<ClientPath> clientPaths) {
 
     public Advice {
         recommendations = List.copyOf(recommendations);

@@ -31,11 +31,11 @@ import java.util.stream.Collectors;
 public final class Advisor {
 
     /** Records the mail domain controls that point into the provider: what makes confidence high. */
-    private static final Set<Evidence> DOMAIN_CONTROLLED = EnumSet.of(Evidence.MX, Evidence.SRV, Evidence.CNAME,
-            Evidence.AUTOCONFIG, Evidence.SAME_PROVIDER);
+    private static final Set<Evidence> DOMAIN_CONTROLLED =
+            EnumSet.of(Evidence.MX, Evidence.SRV, Evidence.CNAME, Evidence.AUTOCONFIG, Evidence.SAME_PROVIDER);
 
-    private static final Comparator<EndpointResult> IMPLICIT_TLS_FIRST = Comparator
-            .comparing((EndpointResult e) -> e.endpoint().security() == Security.TLS ? 0 : 1)
+    private static final Comparator<EndpointResult> IMPLICIT_TLS_FIRST = Comparator.comparing(
+                    (EndpointResult e) -> e.endpoint().security() == Security.TLS ? 0 : 1)
             .thenComparingInt(e -> e.endpoint().port());
 
     private Advisor() {}
@@ -65,8 +65,8 @@ public final class Advisor {
         return Explanation.of(diagnosis, verdict, recommendations, broken);
     }
 
-    static Verdict verdict(Diagnosis diagnosis, List<Protocol> fine, List<Protocol> broken,
-                           List<Recommendation> recommendations) {
+    static Verdict verdict(
+            Diagnosis diagnosis, List<Protocol> fine, List<Protocol> broken, List<Recommendation> recommendations) {
         if (diagnosis.endpoints().stream().noneMatch(Advisor::reached)) {
             return Verdict.UNREACHABLE;
         }
@@ -91,7 +91,8 @@ public final class Advisor {
                         .thenComparing(c -> -c.evidence().size())
                         .thenComparing(Candidate::host))
                 .flatMap(c -> best(validOnEveryAddress(c.verification().stream()
-                        .filter(e -> e.endpoint().protocol() == protocol).toList()))
+                                .filter(e -> e.endpoint().protocol() == protocol)
+                                .toList()))
                         .map(e -> recommend(e, c.evidence().stream().sorted().toList(), confidence(c.evidence())))
                         .stream())
                 .findFirst();
@@ -102,10 +103,13 @@ public final class Advisor {
      * gave a valid certificate: a client may reach any address of the name, so one bad one warns.
      */
     static List<EndpointResult> validOnEveryAddress(List<EndpointResult> results) {
-        Map<Endpoint, List<EndpointResult>> byEndpoint = results.stream().filter(EndpointResult::handshake)
+        Map<Endpoint, List<EndpointResult>> byEndpoint = results.stream()
+                .filter(EndpointResult::handshake)
                 .collect(Collectors.groupingBy(EndpointResult::endpoint, LinkedHashMap::new, Collectors.toList()));
-        return byEndpoint.values().stream().filter(same -> same.stream().allMatch(EndpointResult::valid))
-                .map(same -> same.get(0)).toList();
+        return byEndpoint.values().stream()
+                .filter(same -> same.stream().allMatch(EndpointResult::valid))
+                .map(same -> same.get(0))
+                .toList();
     }
 
     static Confidence confidence(Set<Evidence> evidence) {
@@ -127,7 +131,13 @@ public final class Advisor {
 
     private static Recommendation recommend(EndpointResult result, List<Evidence> evidence, Confidence confidence) {
         HostName host = result.host();
-        return new Recommendation(result.endpoint().protocol(), host, result.endpoint().port(),
-                result.endpoint().security(), result.valid(), confidence, evidence);
+        return new Recommendation(
+                result.endpoint().protocol(),
+                host,
+                result.endpoint().port(),
+                result.endpoint().security(),
+                result.valid(),
+                confidence,
+                evidence);
     }
 }

@@ -23,7 +23,11 @@ public record ClientPath(DiscoveryPath path, List<Setting> settings) {
 
     static List<ClientPath> of(Diagnosis d) {
         return d.discovery().paths().stream()
-                .map(path -> new ClientPath(path, path.servers().stream().map(s -> new Setting(s, warning(d, s))).toList()))
+                .map(path -> new ClientPath(
+                        path,
+                        path.servers().stream()
+                                .map(s -> new Setting(s, warning(d, s)))
+                                .toList()))
                 .toList();
     }
 
@@ -38,9 +42,12 @@ public record ClientPath(DiscoveryPath path, List<Setting> settings) {
             return ClientWarning.NOT_CHECKED;
         }
         List<EndpointResult> results = d.results(new dev.mailcert.HostName(host)).stream()
-                .filter(r -> r.endpoint().protocol() == setting.protocol() && r.handshake()).toList();
-        Optional<EndpointResult> samePort = results.stream().filter(r -> r.endpoint().port()
-                == setting.port() + d.settings().portOffset()).findFirst();
+                .filter(r -> r.endpoint().protocol() == setting.protocol() && r.handshake())
+                .toList();
+        Optional<EndpointResult> samePort = results.stream()
+                .filter(r ->
+                        r.endpoint().port() == setting.port() + d.settings().portOffset())
+                .findFirst();
         List<EndpointResult> judged = samePort.map(List::of).orElse(results);
         if (judged.isEmpty()) {
             return ClientWarning.NOT_CHECKED;

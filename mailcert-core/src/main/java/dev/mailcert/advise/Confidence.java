@@ -9,7 +9,8 @@ import java.util.Locale;
  * alone is {@code MEDIUM}: the person should confirm it with their provider.
  */
 public enum Confidence {
-    HIGH, MEDIUM;
+    HIGH,
+    MEDIUM;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

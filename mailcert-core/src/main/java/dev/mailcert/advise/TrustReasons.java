@@ -1,10 +1,10 @@
 package dev.mailcert.advise;
 
 import dev.mailcert.HostName;
+import dev.mailcert.RegistrableDomain;
 import dev.mailcert.diagnose.Candidate;
 import dev.mailcert.diagnose.Diagnosis;
 import dev.mailcert.diagnose.Evidence;
-import dev.mailcert.RegistrableDomain;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,18 +24,24 @@ final class TrustReasons {
     static void add(Diagnosis d, Candidate c, List<Recommendation> recommendations, List<String> why) {
         String host = c.host().value();
         Set<Evidence> ev = c.evidence();
-        String shared = c.addresses().stream().filter(d.dns().addresses()::contains).map(InetAddress::getHostAddress)
+        String shared = c.addresses().stream()
+                .filter(d.dns().addresses()::contains)
+                .map(InetAddress::getHostAddress)
                 .collect(Collectors.joining(", "));
         if (ev.contains(Evidence.PTR)) {
             why.add(shared + " calls itself " + host + " (reverse DNS)"
-                    + (ev.contains(Evidence.FORWARD_CONFIRMED) ? ", and " + host + " points back to " + shared + ": it is the same server." : "."));
+                    + (ev.contains(Evidence.FORWARD_CONFIRMED)
+                            ? ", and " + host + " points back to " + shared + ": it is the same server."
+                            : "."));
         } else {
             why.add(host + " points to " + shared + ", the same server as " + d.server() + ".");
         }
         certificateNames(d, c).ifPresent(why::add);
         domainRecordsNaming(c).ifPresent(why::add);
-        String ports = recommendations.stream().filter(r -> r.host().equals(c.host()))
-                .map(r -> r.protocol().name() + " " + r.port()).collect(Collectors.joining(", "));
+        String ports = recommendations.stream()
+                .filter(r -> r.host().equals(c.host()))
+                .map(r -> r.protocol().name() + " " + r.port())
+                .collect(Collectors.joining(", "));
         why.add("mailcert connected to " + shared + " as " + host + " (" + ports
                 + "): the certificate is valid and trusted for that name, so your client will not warn.");
         if (Advisor.confidence(ev) == Confidence.HIGH) {
@@ -75,17 +81,23 @@ final class TrustReasons {
         if (c.evidence().contains(Evidence.AUTOCONFIG)) {
             records.add("autoconfig");
         }
-        return records.isEmpty() ? Optional.empty()
+        return records.isEmpty()
+                ? Optional.empty()
                 : Optional.of("Your domain's " + String.join(" and ", records) + " records name " + c.host() + " too.");
     }
 
     /** Which record of the mail domain points into the candidate's provider, in words. */
     private static String providerLink(Diagnosis d, Candidate c) {
         List<String> links = new ArrayList<>();
-        d.dns().mx().orElse(List.of()).stream().map(mx -> mx.host()).filter(h -> sameProvider(h, c.host()))
-                .findFirst().ifPresent(h -> links.add("your domain's mail (MX) goes to " + h));
-        d.dns().ns().orElse(List.of()).stream().filter(h -> sameProvider(h, c.host()))
-                .findFirst().ifPresent(h -> links.add("its DNS is served by " + h));
+        d.dns().mx().orElse(List.of()).stream()
+                .map(mx -> mx.host())
+                .filter(h -> sameProvider(h, c.host()))
+                .findFirst()
+                .ifPresent(h -> links.add("your domain's mail (MX) goes to " + h));
+        d.dns().ns().orElse(List.of()).stream()
+                .filter(h -> sameProvider(h, c.host()))
+                .findFirst()
+                .ifPresent(h -> links.add("its DNS is served by " + h));
         String provider = RegistrableDomain.of(c.host()).orElse(c.host().value());
         if (links.isEmpty()) {
             return "Your domain's own DNS records point to " + c.host() + " (" + provider + ")";

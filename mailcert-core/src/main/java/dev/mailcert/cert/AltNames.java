@@ -17,12 +17,13 @@ record AltNames(List<String> dnsNames, List<String> ipAddresses) {
 
     /** Far beyond any real certificate; keeps a hostile one from costing unbounded time. */
     static final int MAX_ENTRIES = 50_000;
+
     private static final int DNS_NAME = 2;
     private static final int IP_ADDRESS = 7;
 
     private static final int CACHED_CERTIFICATES = 64;
-    private static final Map<X509Certificate, AltNames> CACHE = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
+    private static final Map<X509Certificate, AltNames> CACHE =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<X509Certificate, AltNames> eldest) {
                     return size() > CACHED_CERTIFICATES;
@@ -58,7 +59,9 @@ record AltNames(List<String> dnsNames, List<String> ipAddresses) {
             if (++seen > MAX_ENTRIES) {
                 break;
             }
-            if (entry.size() < 2 || !(entry.get(0) instanceof Integer type) || !(entry.get(1) instanceof String value)) {
+            if (entry.size() < 2
+                    || !(entry.get(0) instanceof Integer type)
+                    || !(entry.get(1) instanceof String value)) {
                 continue;
             }
             if (type == DNS_NAME) {

@@ -33,8 +33,11 @@ import java.util.stream.Collectors;
  */
 public final class CertificateAssessor {
 
-    private static final Set<CertificateProblem> CHAIN_PROBLEMS = EnumSet.of(CertificateProblem.SELF_SIGNED,
-            CertificateProblem.UNTRUSTED_ROOT, CertificateProblem.INCOMPLETE_CHAIN, CertificateProblem.INVALID_CHAIN);
+    private static final Set<CertificateProblem> CHAIN_PROBLEMS = EnumSet.of(
+            CertificateProblem.SELF_SIGNED,
+            CertificateProblem.UNTRUSTED_ROOT,
+            CertificateProblem.INCOMPLETE_CHAIN,
+            CertificateProblem.INVALID_CHAIN);
     private static final int CHAIN_SHOWN = 10;
 
     private final TrustAnchors trust;
@@ -57,11 +60,15 @@ public final class CertificateAssessor {
      * Like {@link #assess(List, String, Instant)}, when some certificates the server sent (not the leaf)
      * are DER that the JDK refuses: each is invalid-chain, and the path is built from the others.
      */
-    Assessment assess(List<X509Certificate> served, List<RefusedCertificate> refused, String referenceName,
-                      Instant at) {
+    Assessment assess(
+            List<X509Certificate> served, List<RefusedCertificate> refused, String referenceName, Instant at) {
         Objects.requireNonNull(at, "at");
-        List<X509Certificate> considered = served == null ? List.of()
-                : served.stream().filter(Objects::nonNull).limit(PathBuilder.MAX_SERVED).toList();
+        List<X509Certificate> considered = served == null
+                ? List.of()
+                : served.stream()
+                        .filter(Objects::nonNull)
+                        .limit(PathBuilder.MAX_SERVED)
+                        .toList();
         if (considered.isEmpty()) {
             throw new BadInputException("there is no certificate to assess");
         }
@@ -74,11 +81,14 @@ public final class CertificateAssessor {
             findings.add(new Finding(CertificateProblem.HOSTNAME_MISMATCH, name.reason()));
         }
         if (CertificateFacts.expiredAt(leaf, at)) {
-            findings.add(new Finding(CertificateProblem.EXPIRED, "The certificate expired on "
-                    + leaf.getNotAfter().toInstant() + " (checked at " + at + ")."));
+            findings.add(new Finding(
+                    CertificateProblem.EXPIRED,
+                    "The certificate expired on " + leaf.getNotAfter().toInstant() + " (checked at " + at + ")."));
         } else if (CertificateFacts.notYetValidAt(leaf, at)) {
-            findings.add(new Finding(CertificateProblem.NOT_YET_VALID, "The certificate is valid only from "
-                    + leaf.getNotBefore().toInstant() + " (checked at " + at + ")."));
+            findings.add(new Finding(
+                    CertificateProblem.NOT_YET_VALID,
+                    "The certificate is valid only from " + leaf.getNotBefore().toInstant() + " (checked at " + at
+                            + ")."));
         }
 
         PathBuilder builder = new PathBuilder(trust, considered);
@@ -113,8 +123,8 @@ public final class CertificateAssessor {
     }
 
     /** Plain words first, in the order of the problem codes; the chain as sent when a chain problem needs it. */
-    private List<String> explanation(List<Finding> findings, List<X509Certificate> served, NameMatch name,
-                                     List<X509Certificate> path) {
+    private List<String> explanation(
+            List<Finding> findings, List<X509Certificate> served, NameMatch name, List<X509Certificate> path) {
         List<String> lines = new ArrayList<>();
         if (findings.isEmpty()) {
             lines.add(name.reason());
@@ -135,7 +145,8 @@ public final class CertificateAssessor {
     }
 
     private static String chainAsSent(List<X509Certificate> served) {
-        String shown = served.stream().limit(CHAIN_SHOWN)
+        String shown = served.stream()
+                .limit(CHAIN_SHOWN)
                 .map(c -> CertificateFacts.subject(c) + " issued by " + CertificateFacts.issuer(c))
                 .collect(Collectors.joining("; "));
         String more = served.size() > CHAIN_SHOWN ? "; and " + (served.size() - CHAIN_SHOWN) + " more" : "";

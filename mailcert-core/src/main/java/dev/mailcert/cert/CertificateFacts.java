@@ -33,13 +33,20 @@ final class CertificateFacts {
             "1.2.840.10040.4.3", "SHA1withDSA");
 
     private static final Map<String, String> PURPOSES = Map.of(
-            SERVER_AUTH, "serverAuth",
-            "1.3.6.1.5.5.7.3.2", "clientAuth",
-            "1.3.6.1.5.5.7.3.3", "codeSigning",
-            "1.3.6.1.5.5.7.3.4", "emailProtection",
-            "1.3.6.1.5.5.7.3.8", "timeStamping",
-            "1.3.6.1.5.5.7.3.9", "OCSPSigning",
-            ANY_EXTENDED_KEY_USAGE, "anyExtendedKeyUsage");
+            SERVER_AUTH,
+            "serverAuth",
+            "1.3.6.1.5.5.7.3.2",
+            "clientAuth",
+            "1.3.6.1.5.5.7.3.3",
+            "codeSigning",
+            "1.3.6.1.5.5.7.3.4",
+            "emailProtection",
+            "1.3.6.1.5.5.7.3.8",
+            "timeStamping",
+            "1.3.6.1.5.5.7.3.9",
+            "OCSPSigning",
+            ANY_EXTENDED_KEY_USAGE,
+            "anyExtendedKeyUsage");
 
     private CertificateFacts() {}
 
@@ -78,13 +85,18 @@ final class CertificateFacts {
      */
     static Optional<String> weakKey(X509Certificate cert) {
         return switch (cert.getPublicKey()) {
-            case RSAPublicKey rsa when rsa.getModulus().bitLength() < MIN_RSA_BITS -> Optional.of("a "
-                    + rsa.getModulus().bitLength() + "-bit RSA key; at least " + MIN_RSA_BITS + " bits are required");
-            case ECPublicKey ec when ec.getParams().getOrder().bitLength() < MIN_EC_BITS -> Optional.of("a "
-                    + ec.getParams().getOrder().bitLength() + "-bit EC key; at least " + MIN_EC_BITS
-                    + " bits (P-256) are required");
-            case DSAPublicKey dsa -> Optional.of("a DSA key, which TLS clients no longer accept at any size"
-                    + " (only RSA and ECDSA keys are allowed for servers)");
+            case RSAPublicKey rsa
+            when rsa.getModulus().bitLength() < MIN_RSA_BITS ->
+                Optional.of("a " + rsa.getModulus().bitLength() + "-bit RSA key; at least " + MIN_RSA_BITS
+                        + " bits are required");
+            case ECPublicKey ec
+            when ec.getParams().getOrder().bitLength() < MIN_EC_BITS ->
+                Optional.of("a "
+                        + ec.getParams().getOrder().bitLength() + "-bit EC key; at least " + MIN_EC_BITS
+                        + " bits (P-256) are required");
+            case DSAPublicKey dsa ->
+                Optional.of("a DSA key, which TLS clients no longer accept at any size"
+                        + " (only RSA and ECDSA keys are allowed for servers)");
             default -> Optional.empty();
         };
     }
@@ -111,8 +123,12 @@ final class CertificateFacts {
         if (purposes == null || purposes.contains(SERVER_AUTH) || purposes.contains(ANY_EXTENDED_KEY_USAGE)) {
             return Optional.empty();
         }
-        return Optional.of(String.join(", ", purposes.stream().limit(10)
-                .map(oid -> PURPOSES.getOrDefault(oid, Printable.of(oid))).toList()));
+        return Optional.of(String.join(
+                ", ",
+                purposes.stream()
+                        .limit(10)
+                        .map(oid -> PURPOSES.getOrDefault(oid, Printable.of(oid)))
+                        .toList()));
     }
 
     /** RFC 5280 §4.2.1.9: -1 when not a CA, else the pathLenConstraint (Integer.MAX_VALUE when none). */

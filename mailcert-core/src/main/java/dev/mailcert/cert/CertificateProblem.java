@@ -7,7 +7,9 @@ public enum CertificateProblem {
     NOT_YET_VALID("not-yet-valid", "the certificate is not valid yet"),
     SELF_SIGNED("self-signed", "the certificate is self-signed: no authority vouches for it"),
     UNTRUSTED_ROOT("untrusted-root", "the certificate chain ends at an authority that is not trusted"),
-    INCOMPLETE_CHAIN("incomplete-chain", "the server does not send the intermediate certificate(s) needed to reach a trusted authority"),
+    INCOMPLETE_CHAIN(
+            "incomplete-chain",
+            "the server does not send the intermediate certificate(s) needed to reach a trusted authority"),
     INVALID_CHAIN("invalid-chain", "the certificate chain breaks the rules (RFC 5280)"),
     WEAK_KEY("weak-key", "a key in the chain is too weak (RSA below 2048 bits, EC below 256 bits, or DSA)"),
     WEAK_SIGNATURE("weak-signature", "a certificate in the chain is signed with SHA-1 or MD5"),

@@ -13,8 +13,14 @@ import javax.security.auth.x500.X500Principal;
  * The facts about one certificate that reports show: names in RFC 2253 form, the DNS and IP
  * subject alternative names as presented, the validity period and the SHA-256 fingerprint of the DER.
  */
-public record CertificateSummary(String subject, String issuer, List<String> dnsNames, List<String> ipAddresses,
-                                 Instant notBefore, Instant notAfter, String sha256) {
+public record CertificateSummary(
+        String subject,
+        String issuer,
+        List<String> dnsNames,
+        List<String> ipAddresses,
+        Instant notBefore,
+        Instant notAfter,
+        String sha256) {
 
     public CertificateSummary {
         dnsNames = List.copyOf(dnsNames);
@@ -26,8 +32,10 @@ public record CertificateSummary(String subject, String issuer, List<String> dns
         return new CertificateSummary(
                 cert.getSubjectX500Principal().getName(X500Principal.RFC2253),
                 cert.getIssuerX500Principal().getName(X500Principal.RFC2253),
-                names.dnsNames(), names.ipAddresses(),
-                cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(),
+                names.dnsNames(),
+                names.ipAddresses(),
+                cert.getNotBefore().toInstant(),
+                cert.getNotAfter().toInstant(),
                 sha256(cert));
     }
 

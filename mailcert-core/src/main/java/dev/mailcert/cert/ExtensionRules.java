@@ -56,8 +56,15 @@ final class ExtensionRules {
     private static final String INHIBIT_ANY_POLICY = "2.5.29.54";
 
     /** Critical extensions this engine (or, for policies, the clients it stands for) understands. */
-    private static final Set<String> RECOGNISED_CRITICAL = Set.of(BASIC_CONSTRAINTS, KEY_USAGE, EXTENDED_KEY_USAGE,
-            SUBJECT_ALT_NAME, NAME_CONSTRAINTS, CERTIFICATE_POLICIES, POLICY_MAPPINGS, POLICY_CONSTRAINTS,
+    private static final Set<String> RECOGNISED_CRITICAL = Set.of(
+            BASIC_CONSTRAINTS,
+            KEY_USAGE,
+            EXTENDED_KEY_USAGE,
+            SUBJECT_ALT_NAME,
+            NAME_CONSTRAINTS,
+            CERTIFICATE_POLICIES,
+            POLICY_MAPPINGS,
+            POLICY_CONSTRAINTS,
             INHIBIT_ANY_POLICY);
 
     private record NeverCritical(String name, String section) {}
@@ -89,10 +96,12 @@ final class ExtensionRules {
             Map.entry("2.5.29.14", new Syntax("subject key identifier", ASN1OctetString::getInstance, false)),
             Map.entry("2.5.29.31", new Syntax("CRL distribution points", CRLDistPoint::getInstance, true)),
             Map.entry("2.5.29.46", new Syntax("freshest CRL", CRLDistPoint::getInstance, true)),
-            Map.entry("1.3.6.1.5.5.7.1.1", new Syntax("authority information access",
-                    AuthorityInformationAccess::getInstance, true)),
-            Map.entry("1.3.6.1.5.5.7.1.11", new Syntax("subject information access",
-                    AuthorityInformationAccess::getInstance, true)));
+            Map.entry(
+                    "1.3.6.1.5.5.7.1.1",
+                    new Syntax("authority information access", AuthorityInformationAccess::getInstance, true)),
+            Map.entry(
+                    "1.3.6.1.5.5.7.1.11",
+                    new Syntax("subject information access", AuthorityInformationAccess::getInstance, true)));
 
     private ExtensionRules() {}
 
@@ -103,13 +112,18 @@ final class ExtensionRules {
         for (String oid : critical) {
             NeverCritical neverCritical = NEVER_CRITICAL.get(oid);
             if (neverCritical != null) {
-                findings.add(new Finding(CertificateProblem.INVALID_CHAIN, subject + " marks its " + neverCritical.name()
-                        + " extension critical, which RFC 5280 " + neverCritical.section()
-                        + " forbids; clients reject it."));
+                findings.add(new Finding(
+                        CertificateProblem.INVALID_CHAIN,
+                        subject + " marks its " + neverCritical.name()
+                                + " extension critical, which RFC 5280 " + neverCritical.section()
+                                + " forbids; clients reject it."));
             } else if (!RECOGNISED_CRITICAL.contains(oid)) {
                 String known = SYNTAX.containsKey(oid) ? SYNTAX.get(oid).name() + " (" + oid + ")" : Printable.of(oid);
-                findings.add(new Finding(CertificateProblem.INVALID_CHAIN, subject + " has a critical extension "
-                        + known + " that clients do not process, so they must reject the certificate (RFC 5280 §4.2)."));
+                findings.add(
+                        new Finding(
+                                CertificateProblem.INVALID_CHAIN,
+                                subject + " has a critical extension " + known
+                                        + " that clients do not process, so they must reject the certificate (RFC 5280 §4.2)."));
             }
         }
         Set<String> all = new LinkedHashSet<>(critical);
@@ -117,8 +131,10 @@ final class ExtensionRules {
         for (String oid : all) {
             Syntax syntax = SYNTAX.get(oid);
             if (syntax != null && !wellFormed(cert.getExtensionValue(oid), syntax)) {
-                findings.add(new Finding(CertificateProblem.INVALID_CHAIN, subject + " has a malformed "
-                        + syntax.name() + " extension (its value is not what RFC 5280 defines); clients reject it."));
+                findings.add(new Finding(
+                        CertificateProblem.INVALID_CHAIN,
+                        subject + " has a malformed " + syntax.name()
+                                + " extension (its value is not what RFC 5280 defines); clients reject it."));
             }
         }
         return findings;
@@ -129,7 +145,8 @@ final class ExtensionRules {
             return false;
         }
         try {
-            ASN1Primitive value = ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(extnValue).getOctets());
+            ASN1Primitive value = ASN1Primitive.fromByteArray(
+                    ASN1OctetString.getInstance(extnValue).getOctets());
             syntax.parser().apply(value);
             return !(syntax.nonEmptyList() && value instanceof ASN1Sequence list && list.size() == 0);
         } catch (IOException | RuntimeException e) { // BouncyCastle reports a wrong structure either way

@@ -45,8 +45,10 @@ public final class HostnameMatcher {
         ReferenceName reference = ReferenceName.parse(referenceName);
         Presented presented = presented(cert);
         return switch (reference) {
-            case ReferenceName.Dns dns -> matchDns(dns, presented.dnsEntries(), presented.ipEntries(), presented.covered(), cert);
-            case ReferenceName.Ip ip -> matchIp(ip, presented.dnsEntries(), presented.ipEntries(), presented.covered(), cert);
+            case ReferenceName.Dns dns ->
+                matchDns(dns, presented.dnsEntries(), presented.ipEntries(), presented.covered(), cert);
+            case ReferenceName.Ip ip ->
+                matchIp(ip, presented.dnsEntries(), presented.ipEntries(), presented.covered(), cert);
         };
     }
 
@@ -54,8 +56,8 @@ public final class HostnameMatcher {
     private record Presented(List<PresentedName> dnsEntries, List<String> ipEntries, List<String> covered) {}
 
     private static final int CACHED_CERTIFICATES = 64;
-    private static final Map<X509Certificate, Presented> PRESENTED = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
+    private static final Map<X509Certificate, Presented> PRESENTED =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<X509Certificate, Presented> eldest) {
                     return size() > CACHED_CERTIFICATES;
@@ -68,14 +70,19 @@ public final class HostnameMatcher {
             return cached;
         }
         AltNames altNames = AltNames.of(cert);
-        List<PresentedName> dnsEntries = altNames.dnsNames().stream().map(PresentedName::classify).toList();
-        List<String> ipEntries = altNames.ipAddresses().stream().filter(InetAddresses::isInetAddress).toList();
+        List<PresentedName> dnsEntries =
+                altNames.dnsNames().stream().map(PresentedName::classify).toList();
+        List<String> ipEntries = altNames.ipAddresses().stream()
+                .filter(InetAddresses::isInetAddress)
+                .toList();
         List<String> covered = new ArrayList<>();
         for (PresentedName entry : dnsEntries) {
             switch (entry.kind()) {
                 case EXACT -> covered.add(entry.name());
                 case WILDCARD -> covered.add("*." + entry.name());
-                case INVALID_WILDCARD, TOO_BROAD_WILDCARD, NOT_A_NAME -> { /* covers nothing */ }
+                case INVALID_WILDCARD, TOO_BROAD_WILDCARD, NOT_A_NAME -> {
+                    /* covers nothing */
+                }
             }
         }
         ipEntries.forEach(ip -> covered.add(InetAddresses.toAddrString(InetAddresses.forString(ip))));
@@ -88,16 +95,23 @@ public final class HostnameMatcher {
         return match(referenceName, cert).matches();
     }
 
-    private static NameMatch matchDns(ReferenceName.Dns reference, List<PresentedName> entries, List<String> ips,
-                                      List<String> covered, X509Certificate cert) {
+    private static NameMatch matchDns(
+            ReferenceName.Dns reference,
+            List<PresentedName> entries,
+            List<String> ips,
+            List<String> covered,
+            X509Certificate cert) {
         String name = reference.name().value();
         PresentedName closest = null;
         int closestShared = -1;
         for (PresentedName entry : entries) {
             if (entry.covers(name)) {
                 String how = entry.kind() == PresentedName.Kind.WILDCARD ? " (a wildcard covers one label)" : "";
-                return new NameMatch(true, covered, reference.display() + " is covered by the certificate entry "
-                        + Printable.of(entry.raw()) + how + ".");
+                return new NameMatch(
+                        true,
+                        covered,
+                        reference.display() + " is covered by the certificate entry " + Printable.of(entry.raw()) + how
+                                + ".");
             }
             int shared = sharedTrailingLabels(name, entry.name());
             if (shared > closestShared) {
@@ -113,13 +127,20 @@ public final class HostnameMatcher {
         return new NameMatch(false, covered, intro + ": " + closest.rejection(name) + ".");
     }
 
-    private static NameMatch matchIp(ReferenceName.Ip reference, List<PresentedName> entries, List<String> ips,
-                                     List<String> covered, X509Certificate cert) {
+    private static NameMatch matchIp(
+            ReferenceName.Ip reference,
+            List<PresentedName> entries,
+            List<String> ips,
+            List<String> covered,
+            X509Certificate cert) {
         for (String ip : ips) {
             // RFC 9525 §6.4: octet-for-octet equality, so textual forms do not matter
             if (Arrays.equals(ReferenceName.octets(ip), reference.octets())) {
-                return new NameMatch(true, covered, reference.display() + " is covered by the certificate entry"
-                        + " IP address " + InetAddresses.toAddrString(InetAddresses.forString(ip)) + ".");
+                return new NameMatch(
+                        true,
+                        covered,
+                        reference.display() + " is covered by the certificate entry" + " IP address "
+                                + InetAddresses.toAddrString(InetAddresses.forString(ip)) + ".");
             }
         }
         String rule = ips.isEmpty()
@@ -128,8 +149,7 @@ public final class HostnameMatcher {
         if (!entries.isEmpty()) {
             rule += "; DNS names and wildcards never cover an address";
         }
-        return new NameMatch(false, covered,
-                notCovered(covered, cert, reference.display()) + ": " + rule + ".");
+        return new NameMatch(false, covered, notCovered(covered, cert, reference.display()) + ": " + rule + ".");
     }
 
     /** "The certificate covers a, b and c; x is not one of them", or why it covers nothing at all. */
@@ -144,7 +164,8 @@ public final class HostnameMatcher {
     }
 
     private static String listed(List<String> names) {
-        List<String> shown = names.stream().limit(NAMES_SHOWN).map(Printable::of).toList();
+        List<String> shown =
+                names.stream().limit(NAMES_SHOWN).map(Printable::of).toList();
         if (names.size() > NAMES_SHOWN) {
             return String.join(", ", shown) + " and " + (names.size() - NAMES_SHOWN) + " more names";
         }
@@ -158,7 +179,8 @@ public final class HostnameMatcher {
         String[] left = a.split("\\.");
         String[] right = b.split("\\.");
         int shared = 0;
-        while (shared < left.length && shared < right.length
+        while (shared < left.length
+                && shared < right.length
                 && left[left.length - 1 - shared].equals(right[right.length - 1 - shared])) {
             shared++;
         }

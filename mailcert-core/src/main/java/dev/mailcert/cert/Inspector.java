@@ -31,8 +31,13 @@ public final class Inspector {
             return new Inspection(false, List.of(CertificateProblem.INVALID_CHAIN), leaf, List.of(leaf), explanation);
         }
         Assessment assessment = new CertificateAssessor(trust).assess(served.usable(), served.refused(), host, at);
-        List<CertificateSummary> chain = assessment.path().stream().map(CertificateSummary::of).toList();
-        return new Inspection(assessment.valid(), assessment.problems(), CertificateSummary.of(assessment.path().get(0)),
-                chain, assessment.explanation());
+        List<CertificateSummary> chain =
+                assessment.path().stream().map(CertificateSummary::of).toList();
+        return new Inspection(
+                assessment.valid(),
+                assessment.problems(),
+                CertificateSummary.of(assessment.path().get(0)),
+                chain,
+                assessment.explanation());
     }
 }

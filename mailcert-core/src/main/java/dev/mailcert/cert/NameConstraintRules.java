@@ -56,8 +56,12 @@ final class NameConstraintRules {
     private static final String NAME_CONSTRAINTS = "2.5.29.30";
     private static final String SUBJECT_ALT_NAME = "2.5.29.17";
     private static final int MAX_NAMES = 1000;
-    private static final Set<Integer> PROCESSED = Set.of(GeneralName.dNSName, GeneralName.iPAddress,
-            GeneralName.directoryName, GeneralName.rfc822Name, GeneralName.uniformResourceIdentifier);
+    private static final Set<Integer> PROCESSED = Set.of(
+            GeneralName.dNSName,
+            GeneralName.iPAddress,
+            GeneralName.directoryName,
+            GeneralName.rfc822Name,
+            GeneralName.uniformResourceIdentifier);
 
     private NameConstraintRules() {}
 
@@ -75,8 +79,10 @@ final class NameConstraintRules {
             List<GeneralSubtree> excluded = subtrees(constraints.get().getExcludedSubtrees());
             if (permitted.stream().anyMatch(NameConstraintRules::badBounds)
                     || excluded.stream().anyMatch(NameConstraintRules::badBounds)) {
-                findings.add(new Finding(CertificateProblem.INVALID_CHAIN, caName + " has name constraints with a"
-                        + " minimum or maximum, which RFC 5280 §4.2.1.10 forbids; clients reject it."));
+                findings.add(new Finding(
+                        CertificateProblem.INVALID_CHAIN,
+                        caName + " has name constraints with a"
+                                + " minimum or maximum, which RFC 5280 §4.2.1.10 forbids; clients reject it."));
                 continue;
             }
             for (int below = ca - 1; below >= 0; below--) {
@@ -84,9 +90,11 @@ final class NameConstraintRules {
                 if (below > 0 && CertificateFacts.selfIssued(cert)) {
                     continue; // §6.1.3(b): a self-issued intermediate's names are not constrained
                 }
-                violation(cert, permitted, excluded).ifPresent(v -> findings.add(new Finding(
-                        CertificateProblem.INVALID_CHAIN, caName + " " + v.rule() + ", but " + CertificateFacts.subject(cert)
-                        + " below it names " + shown(v.name()) + " (name constraints, RFC 5280 §4.2.1.10).")));
+                violation(cert, permitted, excluded)
+                        .ifPresent(v -> findings.add(new Finding(
+                                CertificateProblem.INVALID_CHAIN,
+                                caName + " " + v.rule() + ", but " + CertificateFacts.subject(cert) + " below it names "
+                                        + shown(v.name()) + " (name constraints, RFC 5280 §4.2.1.10).")));
             }
         }
         return findings;
@@ -96,25 +104,30 @@ final class NameConstraintRules {
     private record Violation(String rule, GeneralName name) {}
 
     /** The first name of {@code cert} that breaks the constraints. */
-    private static Optional<Violation> violation(X509Certificate cert, List<GeneralSubtree> permitted,
-                                              List<GeneralSubtree> excluded) {
+    private static Optional<Violation> violation(
+            X509Certificate cert, List<GeneralSubtree> permitted, List<GeneralSubtree> excluded) {
         for (GeneralName name : names(cert)) {
             int form = name.getTagNo();
-            if (!PROCESSED.contains(form) && (permitted.stream().anyMatch(t -> t.getBase().getTagNo() == form)
-                    || excluded.stream().anyMatch(t -> t.getBase().getTagNo() == form))) {
-                return Optional.of(new Violation("constrains names of form [" + form + "] (otherName, x400Address,"
-                        + " ediPartyName or registeredID), which cannot be checked here", name));
-            }
-            List<GeneralName> allowed = permitted.stream().map(GeneralSubtree::getBase)
-                    .filter(base -> base.getTagNo() == form).toList();
-            if (!allowed.isEmpty() && allowed.stream().noneMatch(base -> within(name, base))) {
-                return Optional.of(new Violation("may only issue for " + described(allowed) + " (permitted subtrees)",
+            if (!PROCESSED.contains(form)
+                    && (permitted.stream().anyMatch(t -> t.getBase().getTagNo() == form)
+                            || excluded.stream().anyMatch(t -> t.getBase().getTagNo() == form))) {
+                return Optional.of(new Violation(
+                        "constrains names of form [" + form + "] (otherName, x400Address,"
+                                + " ediPartyName or registeredID), which cannot be checked here",
                         name));
+            }
+            List<GeneralName> allowed = permitted.stream()
+                    .map(GeneralSubtree::getBase)
+                    .filter(base -> base.getTagNo() == form)
+                    .toList();
+            if (!allowed.isEmpty() && allowed.stream().noneMatch(base -> within(name, base))) {
+                return Optional.of(
+                        new Violation("may only issue for " + described(allowed) + " (permitted subtrees)", name));
             }
             for (GeneralSubtree subtree : excluded) {
                 if (subtree.getBase().getTagNo() == form && within(name, subtree.getBase())) {
-                    return Optional.of(new Violation("may not issue for " + shown(subtree.getBase())
-                            + " (excluded subtree)", name));
+                    return Optional.of(new Violation(
+                            "may not issue for " + shown(subtree.getBase()) + " (excluded subtree)", name));
                 }
             }
         }
@@ -126,11 +139,13 @@ final class NameConstraintRules {
         return switch (name.getTagNo()) {
             case GeneralName.dNSName -> dnsWithin(text(name), text(base));
             case GeneralName.iPAddress -> ipWithin(octets(name), octets(base));
-            case GeneralName.directoryName -> directoryWithin(X500Name.getInstance(name.getName()),
-                    X500Name.getInstance(base.getName()));
+            case GeneralName.directoryName ->
+                directoryWithin(X500Name.getInstance(name.getName()), X500Name.getInstance(base.getName()));
             case GeneralName.rfc822Name -> mailboxWithin(text(name), text(base));
-            case GeneralName.uniformResourceIdentifier -> uriHost(text(name))
-                    .map(host -> hostWithin(host, text(base).toLowerCase(Locale.ROOT))).orElse(false);
+            case GeneralName.uniformResourceIdentifier ->
+                uriHost(text(name))
+                        .map(host -> hostWithin(host, text(base).toLowerCase(Locale.ROOT)))
+                        .orElse(false);
             default -> false;
         };
     }
@@ -186,7 +201,8 @@ final class NameConstraintRules {
         }
         if (constraint.indexOf('@') >= 0) {
             return mailbox.substring(0, at).equals(constraint.substring(0, constraint.lastIndexOf('@')))
-                    && mailbox.substring(at + 1).equalsIgnoreCase(constraint.substring(constraint.lastIndexOf('@') + 1));
+                    && mailbox.substring(at + 1)
+                            .equalsIgnoreCase(constraint.substring(constraint.lastIndexOf('@') + 1));
         }
         String host = mailbox.substring(at + 1).toLowerCase(Locale.ROOT);
         String c = constraint.toLowerCase(Locale.ROOT);
@@ -219,8 +235,9 @@ final class NameConstraintRules {
         byte[] san = cert.getExtensionValue(SUBJECT_ALT_NAME);
         if (san != null) {
             try {
-                GeneralName[] entries = GeneralNames.getInstance(
-                        ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(san).getOctets())).getNames();
+                GeneralName[] entries = GeneralNames.getInstance(ASN1Primitive.fromByteArray(
+                                ASN1OctetString.getInstance(san).getOctets()))
+                        .getNames();
                 for (int i = 0; i < entries.length && i < MAX_NAMES; i++) {
                     names.add(entries[i]);
                 }
@@ -237,8 +254,8 @@ final class NameConstraintRules {
             return Optional.empty();
         }
         try {
-            return Optional.of(NameConstraints.getInstance(
-                    ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(value).getOctets())));
+            return Optional.of(NameConstraints.getInstance(ASN1Primitive.fromByteArray(
+                    ASN1OctetString.getInstance(value).getOctets())));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // malformed: reported by ExtensionRules
         }
@@ -261,7 +278,8 @@ final class NameConstraintRules {
     }
 
     private static String described(List<GeneralName> bases) {
-        List<String> shown = bases.stream().limit(5).map(NameConstraintRules::shown).toList();
+        List<String> shown =
+                bases.stream().limit(5).map(NameConstraintRules::shown).toList();
         return String.join(", ", shown) + (bases.size() > 5 ? " and " + (bases.size() - 5) + " more" : "");
     }
 
@@ -270,8 +288,8 @@ final class NameConstraintRules {
         return switch (name.getTagNo()) {
             case GeneralName.dNSName -> "DNS name " + (text(name).isEmpty() ? "(any)" : Printable.of(text(name)));
             case GeneralName.iPAddress -> "IP " + ip(octets(name));
-            case GeneralName.directoryName -> "directory name '" + Printable.of(
-                    directoryName(X500Name.getInstance(name.getName()))) + "'";
+            case GeneralName.directoryName ->
+                "directory name '" + Printable.of(directoryName(X500Name.getInstance(name.getName()))) + "'";
             case GeneralName.rfc822Name -> "email " + Printable.of(text(name));
             case GeneralName.uniformResourceIdentifier -> "URI " + Printable.of(text(name));
             default -> "a name of form " + name.getTagNo();

@@ -44,10 +44,15 @@ final class PathBuilder {
     private record Link(X509Certificate child, X509Certificate issuer) {}
 
     PathBuilder(TrustAnchors trust, List<X509Certificate> served) {
-        trust.roots().forEach(root -> anchorsBySubject
-                .computeIfAbsent(root.getSubjectX500Principal(), k -> new ArrayList<>()).add(root));
-        served.stream().limit(MAX_SERVED).forEach(cert -> servedBySubject
-                .computeIfAbsent(cert.getSubjectX500Principal(), k -> new ArrayList<>()).add(cert));
+        trust.roots()
+                .forEach(root -> anchorsBySubject
+                        .computeIfAbsent(root.getSubjectX500Principal(), k -> new ArrayList<>())
+                        .add(root));
+        served.stream()
+                .limit(MAX_SERVED)
+                .forEach(cert -> servedBySubject
+                        .computeIfAbsent(cert.getSubjectX500Principal(), k -> new ArrayList<>())
+                        .add(cert));
     }
 
     /** True when {@code cert} is a trust anchor: the same certificate, or the same subject and key. */
@@ -104,7 +109,8 @@ final class PathBuilder {
             return;
         }
         List<X509Certificate> candidates = issuerCandidates(last, path);
-        List<X509Certificate> verified = candidates.stream().filter(issuer -> signed(last, issuer)).toList();
+        List<X509Certificate> verified =
+                candidates.stream().filter(issuer -> signed(last, issuer)).toList();
         List<X509Certificate> next = verified.isEmpty() ? candidates : verified;
         if (next.isEmpty()) {
             found.add(new CandidatePath(List.copyOf(path), CandidatePath.End.MISSING_ISSUER));

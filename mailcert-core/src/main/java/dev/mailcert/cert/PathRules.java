@@ -69,15 +69,19 @@ final class PathRules {
                 }
             }
             if (!anchor && !untrustedRoot) {
-                CertificateFacts.weakSignature(cert).ifPresent(algorithm -> findings.add(new Finding(
-                        CertificateProblem.WEAK_SIGNATURE, CertificateFacts.subject(cert) + " is signed with "
-                        + algorithm + ", which mail clients no longer accept (SHA-1 and MD5 can be forged).")));
+                CertificateFacts.weakSignature(cert)
+                        .ifPresent(algorithm -> findings.add(new Finding(
+                                CertificateProblem.WEAK_SIGNATURE,
+                                CertificateFacts.subject(cert) + " is signed with " + algorithm
+                                        + ", which mail clients no longer accept (SHA-1 and MD5 can be forged).")));
             }
             if (i == 0 || CertificateFacts.caPathLength(cert) >= 0) {
-                CertificateFacts.purposesWithoutServerAuth(cert).ifPresent(purposes -> findings.add(new Finding(
-                        CertificateProblem.NO_SERVER_AUTH, CertificateFacts.subject(cert)
-                        + " limits what it may be used for (extended key usage: " + purposes
-                        + ") and does not allow TLS servers (serverAuth).")));
+                CertificateFacts.purposesWithoutServerAuth(cert)
+                        .ifPresent(purposes -> findings.add(new Finding(
+                                CertificateProblem.NO_SERVER_AUTH,
+                                CertificateFacts.subject(cert)
+                                        + " limits what it may be used for (extended key usage: " + purposes
+                                        + ") and does not allow TLS servers (serverAuth).")));
             }
         }
         findings.addAll(NameConstraintRules.check(certs));
@@ -90,12 +94,15 @@ final class PathRules {
         List<Finding> findings = new ArrayList<>(ExtensionRules.check(cert));
         if (CertificateFacts.assertsKeyCertSign(cert) && CertificateFacts.caPathLength(cert) < 0) {
             // RFC 5280 §4.2.1.3: "If the keyCertSign bit is asserted, then the cA bit ... MUST also be asserted"
-            findings.add(new Finding(CertificateProblem.INVALID_CHAIN, CertificateFacts.subject(cert)
-                    + " may sign certificates by its key usage (keyCertSign) but is not a certificate authority"
-                    + " (basic constraints do not say CA:TRUE); RFC 5280 §4.2.1.3 forbids that combination."));
+            findings.add(new Finding(
+                    CertificateProblem.INVALID_CHAIN,
+                    CertificateFacts.subject(cert)
+                            + " may sign certificates by its key usage (keyCertSign) but is not a certificate authority"
+                            + " (basic constraints do not say CA:TRUE); RFC 5280 §4.2.1.3 forbids that combination."));
         }
-        CertificateFacts.weakKey(cert).ifPresent(weak -> findings.add(new Finding(CertificateProblem.WEAK_KEY,
-                CertificateFacts.subject(cert) + " has " + weak + ".")));
+        CertificateFacts.weakKey(cert)
+                .ifPresent(weak -> findings.add(new Finding(
+                        CertificateProblem.WEAK_KEY, CertificateFacts.subject(cert) + " has " + weak + ".")));
         return findings;
     }
 
@@ -103,19 +110,26 @@ final class PathRules {
     private void checkAnchorDates(X509Certificate anchor, List<Finding> findings) {
         String name = CertificateFacts.subject(anchor);
         if (CertificateFacts.expiredAt(anchor, at)) {
-            findings.add(new Finding(CertificateProblem.INVALID_CHAIN, "The trusted authority " + name
-                    + " expired on " + anchor.getNotAfter().toInstant() + "; it no longer vouches for anything."));
+            findings.add(new Finding(
+                    CertificateProblem.INVALID_CHAIN,
+                    "The trusted authority " + name + " expired on "
+                            + anchor.getNotAfter().toInstant() + "; it no longer vouches for anything."));
         } else if (CertificateFacts.notYetValidAt(anchor, at)) {
-            findings.add(new Finding(CertificateProblem.INVALID_CHAIN, "The trusted authority " + name
-                    + " is valid only from " + anchor.getNotBefore().toInstant() + "."));
+            findings.add(new Finding(
+                    CertificateProblem.INVALID_CHAIN,
+                    "The trusted authority " + name + " is valid only from "
+                            + anchor.getNotBefore().toInstant() + "."));
         }
     }
 
     private void checkLink(X509Certificate child, X509Certificate issuer, List<Finding> findings) {
         if (!builder.signed(child, issuer)) {
-            findings.add(new Finding(CertificateProblem.INVALID_CHAIN, "The signature on "
-                    + CertificateFacts.subject(child) + " does not verify with the key of "
-                    + CertificateFacts.subject(issuer) + ", although it carries the issuer's name: the link is broken."));
+            findings.add(new Finding(
+                    CertificateProblem.INVALID_CHAIN,
+                    "The signature on "
+                            + CertificateFacts.subject(child) + " does not verify with the key of "
+                            + CertificateFacts.subject(issuer)
+                            + ", although it carries the issuer's name: the link is broken."));
         }
     }
 
@@ -125,25 +139,35 @@ final class PathRules {
         String child = CertificateFacts.subject(certs.get(index - 1));
         int pathLength = CertificateFacts.caPathLength(issuer);
         if (pathLength < 0) {
-            findings.add(new Finding(CertificateProblem.INVALID_CHAIN, name + " issued " + child
-                    + " but is not a certificate authority (its basic constraints do not say CA:TRUE)."));
+            findings.add(new Finding(
+                    CertificateProblem.INVALID_CHAIN,
+                    name + " issued " + child
+                            + " but is not a certificate authority (its basic constraints do not say CA:TRUE)."));
         } else {
             int below = intermediatesBelow(certs, index);
             if (below > pathLength) {
-                findings.add(new Finding(CertificateProblem.INVALID_CHAIN, name + " allows at most " + pathLength
-                        + " intermediate certificate(s) below it (pathLen), but the chain has " + below + "."));
+                findings.add(new Finding(
+                        CertificateProblem.INVALID_CHAIN,
+                        name + " allows at most " + pathLength
+                                + " intermediate certificate(s) below it (pathLen), but the chain has " + below + "."));
             }
         }
         if (!CertificateFacts.mayIssueCertificates(issuer)) {
-            findings.add(new Finding(CertificateProblem.INVALID_CHAIN, name + " issued " + child
-                    + " but its key usage does not allow signing certificates (keyCertSign)."));
+            findings.add(new Finding(
+                    CertificateProblem.INVALID_CHAIN,
+                    name + " issued " + child
+                            + " but its key usage does not allow signing certificates (keyCertSign)."));
         }
         if (CertificateFacts.expiredAt(issuer, at)) {
-            findings.add(new Finding(CertificateProblem.INVALID_CHAIN, "The issuing certificate " + name
-                    + " expired on " + issuer.getNotAfter().toInstant() + "."));
+            findings.add(new Finding(
+                    CertificateProblem.INVALID_CHAIN,
+                    "The issuing certificate " + name + " expired on "
+                            + issuer.getNotAfter().toInstant() + "."));
         } else if (CertificateFacts.notYetValidAt(issuer, at)) {
-            findings.add(new Finding(CertificateProblem.INVALID_CHAIN, "The issuing certificate " + name
-                    + " is valid only from " + issuer.getNotBefore().toInstant() + "."));
+            findings.add(new Finding(
+                    CertificateProblem.INVALID_CHAIN,
+                    "The issuing certificate " + name + " is valid only from "
+                            + issuer.getNotBefore().toInstant() + "."));
         }
     }
 
@@ -162,22 +186,40 @@ final class PathRules {
         X509Certificate last = path.last();
         String sent = "the server sent " + servedCount + (servedCount == 1 ? " certificate" : " certificates");
         switch (path.end()) {
-            case TRUST_ANCHOR -> { }
-            case UNTRUSTED_ROOT -> findings.add(path.certificates().size() == 1
-                    ? new Finding(CertificateProblem.SELF_SIGNED, "The certificate " + CertificateFacts.subject(last)
-                            + " is signed by itself; no trusted authority vouches for it (trusted: " + trustSource + ").")
-                    : new Finding(CertificateProblem.UNTRUSTED_ROOT, "The chain ends at " + CertificateFacts.subject(last)
-                            + ", a root certificate the server sent itself (" + sent
-                            + "), which is not a trusted authority (trusted: " + trustSource + ")."));
-            case MISSING_ISSUER -> findings.add(refusedIssuer(last)
-                    ? new Finding(CertificateProblem.INVALID_CHAIN, capitalized(sent) + "; the issuer "
-                            + CertificateFacts.issuer(last) + " of " + CertificateFacts.subject(last)
-                            + " is among them, but it breaks X.509 and no client can use it.")
-                    : new Finding(CertificateProblem.INCOMPLETE_CHAIN,
-                            capitalized(sent) + "; " + missingIssuer(path) + " (trusted: " + trustSource + ")."));
-            case UNRESOLVED -> findings.add(new Finding(CertificateProblem.INVALID_CHAIN, capitalized(sent)
-                    + "; no certification path could be built within the limits (at most "
-                    + PathBuilder.MAX_PATH_LENGTH + " certificates)."));
+            case TRUST_ANCHOR -> {}
+            case UNTRUSTED_ROOT ->
+                findings.add(
+                        path.certificates().size() == 1
+                                ? new Finding(
+                                        CertificateProblem.SELF_SIGNED,
+                                        "The certificate " + CertificateFacts.subject(last)
+                                                + " is signed by itself; no trusted authority vouches for it (trusted: "
+                                                + trustSource + ").")
+                                : new Finding(
+                                        CertificateProblem.UNTRUSTED_ROOT,
+                                        "The chain ends at " + CertificateFacts.subject(last)
+                                                + ", a root certificate the server sent itself (" + sent
+                                                + "), which is not a trusted authority (trusted: " + trustSource
+                                                + ")."));
+            case MISSING_ISSUER ->
+                findings.add(
+                        refusedIssuer(last)
+                                ? new Finding(
+                                        CertificateProblem.INVALID_CHAIN,
+                                        capitalized(sent) + "; the issuer "
+                                                + CertificateFacts.issuer(last) + " of "
+                                                + CertificateFacts.subject(last)
+                                                + " is among them, but it breaks X.509 and no client can use it.")
+                                : new Finding(
+                                        CertificateProblem.INCOMPLETE_CHAIN,
+                                        capitalized(sent) + "; " + missingIssuer(path) + " (trusted: " + trustSource
+                                                + ")."));
+            case UNRESOLVED ->
+                findings.add(new Finding(
+                        CertificateProblem.INVALID_CHAIN,
+                        capitalized(sent)
+                                + "; no certification path could be built within the limits (at most "
+                                + PathBuilder.MAX_PATH_LENGTH + " certificates)."));
         }
     }
 

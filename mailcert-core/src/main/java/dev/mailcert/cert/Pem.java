@@ -34,7 +34,9 @@ public final class Pem {
     /** RFC 7468 §3: a label is printable characters on the BEGIN line itself. */
     private static final Pattern LABEL = Pattern.compile("[\\x21-\\x2c\\x2e-\\x7e]+(?: [\\x21-\\x2c\\x2e-\\x7e]+)*");
     /** RFC 7468 §5.1 "CERTIFICATE", plus the legacy and OpenSSL trusted-certificate labels. */
-    private static final Set<String> CERTIFICATE_LABELS = Set.of("CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE");
+    private static final Set<String> CERTIFICATE_LABELS =
+            Set.of("CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE");
+
     private static final int DER_SEQUENCE = 0x30;
 
     private Pem() {}
@@ -43,7 +45,9 @@ public final class Pem {
         if (text == null) {
             throw new BadInputException("no certificate given");
         }
-        return pemBlocks(text, "the text").stream().map(b -> parse(b.der(), b.where())).toList();
+        return pemBlocks(text, "the text").stream()
+                .map(b -> parse(b.der(), b.where()))
+                .toList();
     }
 
     /** A PEM file with one or more certificates, or a single DER certificate. */
@@ -82,12 +86,14 @@ public final class Pem {
         byte[] bytes;
         try {
             if (!Files.isRegularFile(file)) {
-                throw new BadInputException(Files.exists(file)
-                        ? "cannot read " + name + ": it is not a regular file"
-                        : "cannot read " + name + ": no such file");
+                throw new BadInputException(
+                        Files.exists(file)
+                                ? "cannot read " + name + ": it is not a regular file"
+                                : "cannot read " + name + ": no such file");
             }
             if (Files.size(file) > MAX_BYTES) {
-                throw new BadInputException("cannot read " + name + ": larger than 4 MiB, too large for a certificate file");
+                throw new BadInputException(
+                        "cannot read " + name + ": larger than 4 MiB, too large for a certificate file");
             }
             try (InputStream in = Files.newInputStream(file)) {
                 bytes = in.readNBytes(MAX_BYTES + 1);
@@ -98,7 +104,8 @@ public final class Pem {
             throw new BadInputException("cannot read " + name + ": " + Printable.of(e.getMessage()));
         }
         if (bytes.length > MAX_BYTES) {
-            throw new BadInputException("cannot read " + name + ": larger than 4 MiB, too large for a certificate file");
+            throw new BadInputException(
+                    "cannot read " + name + ": larger than 4 MiB, too large for a certificate file");
         }
         if (bytes.length > 0 && (bytes[0] & 0xff) == DER_SEQUENCE) {
             return List.of(new Block(bytes, name + " (read as DER)"));
@@ -137,7 +144,8 @@ public final class Pem {
             block++;
             int labelStart = begin + BEGIN.length();
             int labelEnd = text.indexOf(DASHES, labelStart);
-            if (labelEnd < 0 || labelEnd - labelStart > MAX_LABEL
+            if (labelEnd < 0
+                    || labelEnd - labelStart > MAX_LABEL
                     || !LABEL.matcher(text.substring(labelStart, labelEnd)).matches()) {
                 throw new BadInputException(source + ": PEM block " + block + " has a damaged BEGIN line");
             }
@@ -145,8 +153,8 @@ public final class Pem {
             String endLine = "-----END " + label + DASHES;
             int end = text.indexOf(endLine, labelEnd + DASHES.length());
             if (end < 0) {
-                throw new BadInputException(source + ": PEM block " + block + " (" + Printable.of(label)
-                        + ") has no END line");
+                throw new BadInputException(
+                        source + ": PEM block " + block + " (" + Printable.of(label) + ") has no END line");
             }
             if (CERTIFICATE_LABELS.contains(label)) {
                 if (certs.size() >= MAX_CERTIFICATES) {
@@ -158,7 +166,8 @@ public final class Pem {
             position = end + endLine.length();
         }
         if (certs.isEmpty()) {
-            throw new BadInputException(source + " contains no certificate (expected a line -----BEGIN CERTIFICATE-----)");
+            throw new BadInputException(
+                    source + " contains no certificate (expected a line -----BEGIN CERTIFICATE-----)");
         }
         return List.copyOf(certs);
     }
@@ -194,7 +203,8 @@ public final class Pem {
     }
 
     private static X509Certificate jdkParse(byte[] der) throws CertificateException {
-        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        return (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 
     /** Why the JDK refuses {@code der}, in one line. */
@@ -209,7 +219,8 @@ public final class Pem {
 
     /** The JDK's message on one line, without the names of the exceptions it wraps ("java.io.IOException: "). */
     private static String reason(Exception e) {
-        String line = String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+        String line =
+                String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
         return Printable.of(line.replaceAll("java\\.[\\w.]+(Exception|Error): ", ""));
     }
 }

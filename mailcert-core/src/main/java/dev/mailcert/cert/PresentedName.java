@@ -72,9 +72,10 @@ record PresentedName(String raw, Kind kind, String name) {
         return switch (kind) {
             case EXACT -> name.equals(reference);
             // RFC 9525 §6.3: "*" stands for exactly one whole label, never for the apex or for two labels
-            case WILDCARD -> reference.length() > name.length() + 1
-                    && reference.endsWith("." + name)
-                    && reference.indexOf('.') == reference.length() - name.length() - 1;
+            case WILDCARD ->
+                reference.length() > name.length() + 1
+                        && reference.endsWith("." + name)
+                        && reference.indexOf('.') == reference.length() - name.length() - 1;
             case INVALID_WILDCARD, TOO_BROAD_WILDCARD, NOT_A_NAME -> false;
         };
     }
@@ -89,17 +90,21 @@ record PresentedName(String raw, Kind kind, String name) {
                     yield "a wildcard never covers the domain itself, so " + shown + " does not cover " + name;
                 }
                 if (reference.endsWith("." + name)) {
-                    int extra = reference.substring(0, reference.length() - name.length() - 1).split("\\.").length;
-                    yield "a wildcard covers exactly one label, and " + reference + " is " + extra
-                            + " labels below " + name;
+                    int extra = reference
+                            .substring(0, reference.length() - name.length() - 1)
+                            .split("\\.")
+                            .length;
+                    yield "a wildcard covers exactly one label, and " + reference + " is " + extra + " labels below "
+                            + name;
                 }
-                yield "a wildcard covers exactly one label, and " + shown + " covers only names directly below "
-                        + name + " (such as mail." + name + ")";
+                yield "a wildcard covers exactly one label, and " + shown + " covers only names directly below " + name
+                        + " (such as mail." + name + ")";
             }
-            case INVALID_WILDCARD -> shown + " is not a valid wildcard (the * must be the entire left-most label)"
-                    + " and covers nothing";
-            case TOO_BROAD_WILDCARD -> shown + " is too broad to be accepted (a wildcard may not stand for a whole"
-                    + " registrable domain under a public suffix such as " + name + ") and covers nothing";
+            case INVALID_WILDCARD ->
+                shown + " is not a valid wildcard (the * must be the entire left-most label)" + " and covers nothing";
+            case TOO_BROAD_WILDCARD ->
+                shown + " is too broad to be accepted (a wildcard may not stand for a whole"
+                        + " registrable domain under a public suffix such as " + name + ") and covers nothing";
             case NOT_A_NAME -> shown + " is not a DNS name in A-label form and covers nothing";
         };
     }

@@ -57,12 +57,13 @@ sealed interface ReferenceName {
                 || (!literal.isEmpty() && literal.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.'));
         if (looksLikeAddress) {
             String address = literal.endsWith(".") && literal.indexOf(':') < 0
-                    ? literal.substring(0, literal.length() - 1) : literal;
+                    ? literal.substring(0, literal.length() - 1)
+                    : literal;
             if (address.indexOf('%') >= 0) {
                 // a zone index (fe80::1%eth0) names a local interface, never part of an iPAddress entry;
                 // parsing one would also consult this machine's interfaces
-                throw new BadInputException("an IP address with a zone index (%...) cannot be in a certificate: "
-                        + Printable.of(text));
+                throw new BadInputException(
+                        "an IP address with a zone index (%...) cannot be in a certificate: " + Printable.of(text));
             }
             if (address.length() <= 64 && InetAddresses.isInetAddress(address)) {
                 return new Ip(octets(address), InetAddresses.toAddrString(InetAddresses.forString(address)));

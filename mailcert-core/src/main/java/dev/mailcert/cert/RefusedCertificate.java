@@ -66,9 +66,14 @@ public record RefusedCertificate(int position, String reason, CertificateSummary
                     altNames(ASN1Sequence.getInstance(tagged.getExplicitBaseObject()), dns, ips);
                 }
             }
-            CertificateSummary summary = new CertificateSummary(name(subject), name(issuer), dns, ips,
+            CertificateSummary summary = new CertificateSummary(
+                    name(subject),
+                    name(issuer),
+                    dns,
+                    ips,
                     Time.getInstance(validity.getObjectAt(0)).getDate().toInstant(),
-                    Time.getInstance(validity.getObjectAt(1)).getDate().toInstant(), sha256(der));
+                    Time.getInstance(validity.getObjectAt(1)).getDate().toInstant(),
+                    sha256(der));
             return Optional.of(new RefusedCertificate(position, reason, summary));
         } catch (IOException | RuntimeException e) { // BouncyCastle reports a wrong structure either way
             return Optional.empty();
@@ -78,8 +83,10 @@ public record RefusedCertificate(int position, String reason, CertificateSummary
     /** The finding: which certificate, what the JDK said, and what clients do with it. */
     Finding finding() {
         String which = position == 1 ? "The server's certificate" : "Certificate " + position + " the server sent";
-        return new Finding(CertificateProblem.INVALID_CHAIN, which + " '" + Printable.of(summary.subject())
-                + "' is DER but breaks X.509, so TLS clients refuse the chain as a whole: " + reason + ".");
+        return new Finding(
+                CertificateProblem.INVALID_CHAIN,
+                which + " '" + Printable.of(summary.subject())
+                        + "' is DER but breaks X.509, so TLS clients refuse the chain as a whole: " + reason + ".");
     }
 
     /** The first subject alternative name extension; a repeated one is what got the certificate refused. */
@@ -90,7 +97,8 @@ public record RefusedCertificate(int position, String reason, CertificateSummary
                 continue;
             }
             ASN1OctetString value = ASN1OctetString.getInstance(extension.getObjectAt(extension.size() - 1));
-            for (GeneralName name : GeneralNames.getInstance(ASN1Primitive.fromByteArray(value.getOctets())).getNames()) {
+            for (GeneralName name : GeneralNames.getInstance(ASN1Primitive.fromByteArray(value.getOctets()))
+                    .getNames()) {
                 if (name.getTagNo() == GeneralName.dNSName && name.getName() instanceof ASN1IA5String text) {
                     dns.add(text.getString());
                 } else if (name.getTagNo() == GeneralName.iPAddress) {

@@ -44,11 +44,13 @@ public record TrustAnchors(List<X509Certificate> roots, String source) {
 
         private static TrustAnchors load() {
             try {
-                TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                TrustManagerFactory factory =
+                        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 factory.init((KeyStore) null);
                 for (TrustManager manager : factory.getTrustManagers()) {
                     if (manager instanceof X509TrustManager x509) {
-                        return new TrustAnchors(List.of(x509.getAcceptedIssuers()), "the JDK's default trust store (cacerts)");
+                        return new TrustAnchors(
+                                List.of(x509.getAcceptedIssuers()), "the JDK's default trust store (cacerts)");
                     }
                 }
                 throw new IllegalStateException("the JDK offers no X.509 trust manager");

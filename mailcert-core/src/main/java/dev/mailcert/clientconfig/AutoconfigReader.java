@@ -43,26 +43,26 @@ public final class AutoconfigReader {
     public static ParsedClientConfig read(byte[] xml) {
         Element root = UntrustedXml.document(xml, KIND).getDocumentElement();
         if (!Elements.name(root).equals("clientConfig")) {
-            throw new ClientConfigException(KIND + ": the document is <" + Elements.name(root)
-                + ">, not a Thunderbird <clientConfig>");
+            throw new ClientConfigException(
+                    KIND + ": the document is <" + Elements.name(root) + ">, not a Thunderbird <clientConfig>");
         }
         Element provider = Elements.child(root, "emailProvider")
-            .orElseThrow(() -> new ClientConfigException(KIND + ": <clientConfig> has no <emailProvider>"));
+                .orElseThrow(() -> new ClientConfigException(KIND + ": <clientConfig> has no <emailProvider>"));
         ServerList servers = new ServerList(KIND);
         List<Element> incoming = Elements.children(provider, "incomingServer");
         List<Element> outgoing = Elements.children(provider, "outgoingServer");
         servers.checkCount(incoming.size() + outgoing.size());
         readServers(incoming, "incomingServer", List.of(Protocol.IMAP, Protocol.POP3), servers);
         readServers(outgoing, "outgoingServer", List.of(Protocol.SMTP), servers);
-        return servers.finish(provider.getAttribute("id").strip(), Elements.text(provider, "displayName"),
-            domains(provider));
+        return servers.finish(
+                provider.getAttribute("id").strip(), Elements.text(provider, "displayName"), domains(provider));
     }
 
     private static List<String> domains(Element provider) {
         List<Element> elements = Elements.children(provider, "domain");
         if (elements.size() > MAX_DOMAINS) {
-            throw new ClientConfigException("%s: %d domains, more than the %d accepted"
-                .formatted(KIND, elements.size(), MAX_DOMAINS));
+            throw new ClientConfigException(
+                    "%s: %d domains, more than the %d accepted".formatted(KIND, elements.size(), MAX_DOMAINS));
         }
         List<String> domains = new ArrayList<>();
         for (Element element : elements) {
@@ -74,8 +74,8 @@ public final class AutoconfigReader {
         return domains;
     }
 
-    private static void readServers(List<Element> entries, String element, List<Protocol> accepted,
-                                    ServerList servers) {
+    private static void readServers(
+            List<Element> entries, String element, List<Protocol> accepted, ServerList servers) {
         for (int i = 0; i < entries.size(); i++) {
             Element entry = entries.get(i);
             Optional<Protocol> protocol = protocol(entry.getAttribute("type"), accepted);

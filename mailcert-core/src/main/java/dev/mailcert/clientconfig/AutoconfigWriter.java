@@ -44,14 +44,15 @@ public final class AutoconfigWriter {
     }
 
     private static void server(IndentedXml xml, String element, ServerSetting server) {
-        xml.start(element).attribute("type", server.protocol().id())
-            .leaf("hostname", server.host())
-            .leaf("port", Integer.toString(server.port()))
-            .leaf("socketType", AutoconfigReader.socketTypeText(server.socketType()))
-            // Thunderbird replaces the placeholder with the address the person typed.
-            .leaf("username", "%EMAILADDRESS%")
-            // "password-cleartext" is a normal password sent inside TLS, not a plaintext connection.
-            .leaf("authentication", "password-cleartext")
-            .end();
+        xml.start(element)
+                .attribute("type", server.protocol().id())
+                .leaf("hostname", server.host())
+                .leaf("port", Integer.toString(server.port()))
+                .leaf("socketType", AutoconfigReader.socketTypeText(server.socketType()))
+                // Thunderbird replaces the placeholder with the address the person typed.
+                .leaf("username", "%EMAILADDRESS%")
+                // "password-cleartext" is a normal password sent inside TLS, not a plaintext connection.
+                .leaf("authentication", "password-cleartext")
+                .end();
     }
 }

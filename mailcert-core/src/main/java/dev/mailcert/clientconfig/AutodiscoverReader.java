@@ -45,14 +45,14 @@ public final class AutodiscoverReader {
     public static ParsedClientConfig read(byte[] xml) {
         Element root = UntrustedXml.document(xml, KIND).getDocumentElement();
         if (!Elements.name(root).equals("Autodiscover")) {
-            throw new ClientConfigException(KIND + ": the document is <" + Elements.name(root)
-                + ">, not an <Autodiscover> answer");
+            throw new ClientConfigException(
+                    KIND + ": the document is <" + Elements.name(root) + ">, not an <Autodiscover> answer");
         }
         Element response = Elements.child(root, "Response")
-            .orElseThrow(() -> new ClientConfigException(KIND + ": the answer has no <Response>"));
+                .orElseThrow(() -> new ClientConfigException(KIND + ": the answer has no <Response>"));
         Elements.child(response, "Error").ifPresent(AutodiscoverReader::rejectError);
         Element account = Elements.child(response, "Account")
-            .orElseThrow(() -> new ClientConfigException(KIND + ": the answer has no <Account>"));
+                .orElseThrow(() -> new ClientConfigException(KIND + ": the answer has no <Account>"));
         rejectRedirect(account);
         List<Element> entries = Elements.children(account, "Protocol");
         ServerList servers = new ServerList(KIND);
@@ -64,16 +64,20 @@ public final class AutodiscoverReader {
     }
 
     private static void rejectError(Element error) {
-        throw new ClientConfigException("%s: the server answered with error %s: %s".formatted(KIND,
-            UntrustedXml.quoted(Elements.text(error, "ErrorCode")), UntrustedXml.quoted(Elements.text(error, "Message"))));
+        throw new ClientConfigException("%s: the server answered with error %s: %s"
+                .formatted(
+                        KIND,
+                        UntrustedXml.quoted(Elements.text(error, "ErrorCode")),
+                        UntrustedXml.quoted(Elements.text(error, "Message"))));
     }
 
     private static void rejectRedirect(Element account) {
         String action = Elements.text(account, "Action");
         if (action.equalsIgnoreCase("redirectAddr") || action.equalsIgnoreCase("redirectUrl")) {
-            String target = Elements.text(account, action.equalsIgnoreCase("redirectAddr") ? "RedirectAddr" : "RedirectUrl");
+            String target =
+                    Elements.text(account, action.equalsIgnoreCase("redirectAddr") ? "RedirectAddr" : "RedirectUrl");
             throw new ClientConfigException("%s: the answer redirects to %s instead of giving settings"
-                .formatted(KIND, UntrustedXml.quoted(target)));
+                    .formatted(KIND, UntrustedXml.quoted(target)));
         }
     }
 
@@ -105,9 +109,11 @@ public final class AutodiscoverReader {
             default -> Optional.empty();
         };
         if (socketType.isEmpty()) {
-            servers.skip(where, encryption.isEmpty()
-                ? "SSL " + UntrustedXml.quoted(ssl) + " is not on or off"
-                : "Encryption " + UntrustedXml.quoted(encryption) + " is not SSL, TLS, None or Auto");
+            servers.skip(
+                    where,
+                    encryption.isEmpty()
+                            ? "SSL " + UntrustedXml.quoted(ssl) + " is not on or off"
+                            : "Encryption " + UntrustedXml.quoted(encryption) + " is not SSL, TLS, None or Auto");
             return;
         }
         servers.add(new ServerSetting(protocol.get(), host, port.getAsInt(), socketType.get()));
@@ -123,8 +129,8 @@ public final class AutodiscoverReader {
 
     private static SocketType byPort(String where, String said, int port, ServerList servers) {
         SocketType socketType = IMPLICIT_TLS_PORTS.contains(port) ? SocketType.SSL : SocketType.STARTTLS;
-        servers.note("%s: %s taken as %s by its port %d".formatted(where, said,
-            socketType == SocketType.SSL ? "implicit TLS" : "STARTTLS", port));
+        servers.note("%s: %s taken as %s by its port %d"
+                .formatted(where, said, socketType == SocketType.SSL ? "implicit TLS" : "STARTTLS", port));
         return socketType;
     }
 

@@ -29,25 +29,27 @@ public final class AutodiscoverWriter {
 
     public static String write(ClientConfig config, String emailAddress) {
         IndentedXml xml = new IndentedXml(AutodiscoverReader.KIND);
-        xml.start("Autodiscover", AUTODISCOVER_NS).start("Response", OUTLOOK_NS).start("Account")
-            .leaf("AccountType", "email")
-            .leaf("Action", "settings");
+        xml.start("Autodiscover", AUTODISCOVER_NS)
+                .start("Response", OUTLOOK_NS)
+                .start("Account")
+                .leaf("AccountType", "email")
+                .leaf("Action", "settings");
         config.servers().forEach(server -> protocol(xml, server, emailAddress));
         return xml.end().end().end().finish();
     }
 
     private static void protocol(IndentedXml xml, ServerSetting server, String emailAddress) {
         xml.start("Protocol")
-            .leaf("Type", type(server.protocol()))
-            .leaf("Server", server.host())
-            .leaf("Port", Integer.toString(server.port()))
-            .leaf("DomainRequired", "off")
-            .leaf("LoginName", emailAddress)
-            // SPA is Microsoft's NTLM login; mail servers on shared hosting take a normal password.
-            .leaf("SPA", "off")
-            .leaf("SSL", server.socketType() == SocketType.PLAIN ? "off" : "on")
-            .leaf("Encryption", encryption(server.socketType()))
-            .leaf("AuthRequired", "on");
+                .leaf("Type", type(server.protocol()))
+                .leaf("Server", server.host())
+                .leaf("Port", Integer.toString(server.port()))
+                .leaf("DomainRequired", "off")
+                .leaf("LoginName", emailAddress)
+                // SPA is Microsoft's NTLM login; mail servers on shared hosting take a normal password.
+                .leaf("SPA", "off")
+                .leaf("SSL", server.socketType() == SocketType.PLAIN ? "off" : "on")
+                .leaf("Encryption", encryption(server.socketType()))
+                .leaf("AuthRequired", "on");
         if (server.protocol() == Protocol.SMTP) {
             // SMTP logs in with the incoming server's name and password.
             xml.leaf("UsePOPAuth", "on").leaf("SMTPLast", "off");

@@ -7,8 +7,12 @@ import java.util.List;
  * profiles express it: who provides it, which domains it serves, and the servers, in the order
  * the file lists them (the first is the preferred one).
  */
-public record ClientConfig(String providerId, String displayName, List<String> domains, List<ServerSetting> incoming,
-                           List<ServerSetting> outgoing) {
+public record ClientConfig(
+        String providerId,
+        String displayName,
+        List<String> domains,
+        List<ServerSetting> incoming,
+        List<ServerSetting> outgoing) {
 
     public ClientConfig {
         domains = List.copyOf(domains);
@@ -17,6 +21,7 @@ public record ClientConfig(String providerId, String displayName, List<String> d
     }
 
     public List<ServerSetting> servers() {
-        return java.util.stream.Stream.concat(incoming.stream(), outgoing.stream()).toList();
+        return java.util.stream.Stream.concat(incoming.stream(), outgoing.stream())
+                .toList();
     }
 }

@@ -38,6 +38,8 @@ final class Elements {
 
     /** The trimmed text of the first child with that name; empty when there is none. */
     static String text(Element parent, String name) {
-        return child(parent, name).map(element -> element.getTextContent().strip()).orElse("");
+        return child(parent, name)
+                .map(element -> element.getTextContent().strip())
+                .orElse("");
     }
 }

@@ -115,11 +115,15 @@ final class IndentedXml {
         }
         for (int i = 0; i < value.length(); ) {
             int c = value.codePointAt(i);
-            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+            boolean allowed = c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD)
+                    || (c >= 0x10000 && c <= 0x10FFFF);
             if (!allowed) {
-                throw new ClientConfigException("%s: the value of %s contains U+%04X, which XML cannot carry"
-                    .formatted(format, name, c));
+                throw new ClientConfigException(
+                        "%s: the value of %s contains U+%04X, which XML cannot carry".formatted(format, name, c));
             }
             i += Character.charCount(c);
         }

@@ -33,21 +33,25 @@ public final class MobileconfigWriter {
      */
     public static String write(ClientConfig config, String emailAddress, UUID payloadUuid, UUID accountUuid) {
         if (config.incoming().isEmpty() || config.outgoing().isEmpty()) {
-            throw new ClientConfigException(FORMAT + ": an Apple mail account needs an incoming and an outgoing server");
+            throw new ClientConfigException(
+                    FORMAT + ": an Apple mail account needs an incoming and an outgoing server");
         }
         String profileId = payloadUuid.toString().toUpperCase(Locale.ROOT);
         String accountId = accountUuid.toString().toUpperCase(Locale.ROOT);
-        String name = config.displayName() == null || config.displayName().isBlank() ? emailAddress : config.displayName();
+        String name =
+                config.displayName() == null || config.displayName().isBlank() ? emailAddress : config.displayName();
         ServerSetting incoming = config.incoming().get(0);
         ServerSetting outgoing = config.outgoing().get(0);
 
         Map<String, Object> account = new LinkedHashMap<>();
         account.put("EmailAccountDescription", name);
-        account.put("EmailAccountType", switch (incoming.protocol()) {
-            case IMAP -> "EmailTypeIMAP";
-            case POP3 -> "EmailTypePOP";
-            case SMTP -> throw new IllegalArgumentException("an incoming server cannot be SMTP: " + incoming);
-        });
+        account.put(
+                "EmailAccountType",
+                switch (incoming.protocol()) {
+                    case IMAP -> "EmailTypeIMAP";
+                    case POP3 -> "EmailTypePOP";
+                    case SMTP -> throw new IllegalArgumentException("an incoming server cannot be SMTP: " + incoming);
+                });
         account.put("EmailAddress", emailAddress);
         server(account, "Incoming", incoming, emailAddress);
         server(account, "Outgoing", outgoing, emailAddress);
@@ -61,7 +65,8 @@ public final class MobileconfigWriter {
 
         Map<String, Object> profile = new LinkedHashMap<>();
         profile.put("PayloadContent", List.of(account));
-        profile.put("PayloadDescription", "Mail settings for " + emailAddress + " with servers whose certificates match");
+        profile.put(
+                "PayloadDescription", "Mail settings for " + emailAddress + " with servers whose certificates match");
         profile.put("PayloadDisplayName", name);
         profile.put("PayloadIdentifier", "dev.mailcert.profile." + profileId);
         profile.put("PayloadRemovalDisallowed", false);
@@ -80,12 +85,14 @@ public final class MobileconfigWriter {
         }
         startTls(limitations, "Incoming", config.incoming().get(0));
         startTls(limitations, "Outgoing", config.outgoing().get(0));
-        List<String> left = Stream.concat(config.incoming().stream().skip(1), config.outgoing().stream().skip(1))
-            .map(s -> "%s %s:%d %s".formatted(s.protocol().id(), s.host(), s.port(), s.socketType()))
-            .toList();
+        List<String> left = Stream.concat(
+                        config.incoming().stream().skip(1),
+                        config.outgoing().stream().skip(1))
+                .map(s -> "%s %s:%d %s".formatted(s.protocol().id(), s.host(), s.port(), s.socketType()))
+                .toList();
         if (!left.isEmpty()) {
-            limitations.add("Apple profiles hold one incoming and one outgoing server: left out "
-                + String.join(", ", left));
+            limitations.add(
+                    "Apple profiles hold one incoming and one outgoing server: left out " + String.join(", ", left));
         }
         return limitations;
     }
@@ -93,7 +100,8 @@ public final class MobileconfigWriter {
     private static void startTls(List<String> limitations, String direction, ServerSetting server) {
         if (server.socketType() == SocketType.STARTTLS) {
             limitations.add(("Apple profiles cannot say STARTTLS: %sMailServerUseSSL is true for both;"
-                + " the device tries TLS on port %d as given").formatted(direction, server.port()));
+                            + " the device tries TLS on port %d as given")
+                    .formatted(direction, server.port()));
         }
     }
 

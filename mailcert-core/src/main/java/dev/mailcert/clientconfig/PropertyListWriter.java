@@ -9,7 +9,7 @@ import java.util.Map;
  */
 final class PropertyListWriter {
     static final String DOCTYPE = "<!DOCTYPE plist PUBLIC \"-//Apple//DTD PLIST 1.0//EN\" "
-        + "\"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">";
+            + "\"http://www.apple.com/DTDs/PropertyList-1.0.dtd\">";
 
     private PropertyListWriter() {}
 

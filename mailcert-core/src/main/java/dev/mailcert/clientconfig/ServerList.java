@@ -25,8 +25,8 @@ final class ServerList {
     /** Rejects a file with more server entries than any real configuration has. */
     void checkCount(int entries) {
         if (entries > MAX_ENTRIES) {
-            throw new ClientConfigException("%s: %d server entries, more than the %d accepted"
-                .formatted(kind, entries, MAX_ENTRIES));
+            throw new ClientConfigException(
+                    "%s: %d server entries, more than the %d accepted".formatted(kind, entries, MAX_ENTRIES));
         }
     }
 

@@ -79,9 +79,10 @@ final class UntrustedXml {
         int start = message.indexOf("Message: ");
         String text = start >= 0 ? message.substring(start + "Message: ".length()) : message;
         return e.getLocation() == null
-            ? "not well-formed XML: " + text
-            : "not well-formed XML at line %d, column %d: %s".formatted(
-                e.getLocation().getLineNumber(), e.getLocation().getColumnNumber(), text);
+                ? "not well-formed XML: " + text
+                : "not well-formed XML at line %d, column %d: %s"
+                        .formatted(
+                                e.getLocation().getLineNumber(), e.getLocation().getColumnNumber(), text);
     }
 
     /** A value from the file for an error message: quoted, at most 40 characters, no controls. */
@@ -95,8 +96,8 @@ final class UntrustedXml {
             throw new ClientConfigException(kind + ": the document is empty");
         }
         if (xml.length > MAX_BYTES) {
-            throw new ClientConfigException("%s: the document has %d bytes, more than the %d accepted"
-                .formatted(kind, xml.length, MAX_BYTES));
+            throw new ClientConfigException(
+                    "%s: the document has %d bytes, more than the %d accepted".formatted(kind, xml.length, MAX_BYTES));
         }
     }
 

@@ -11,8 +11,13 @@ import java.util.Set;
  * {@code sameServer}: it resolves to an address that was probed for the configured name.
  * {@code verified}: same server, and at least one endpoint gave a certificate without problems for it.
  */
-public record Candidate(HostName host, List<InetAddress> addresses, boolean sameServer, Set<Evidence> evidence,
-                        List<EndpointResult> verification, String note) {
+public record Candidate(
+        HostName host,
+        List<InetAddress> addresses,
+        boolean sameServer,
+        Set<Evidence> evidence,
+        List<EndpointResult> verification,
+        String note) {
 
     public Candidate {
         addresses = List.copyOf(addresses);

@@ -26,8 +26,11 @@ import java.util.Set;
  */
 final class CandidateSearch {
     /** Discovery sources the mail domain itself publishes (as opposed to Mozilla's ISPDB or guesses). */
-    static final Set<DiscoverySource> DOMAIN_PUBLISHED = java.util.EnumSet.of(DiscoverySource.AUTOCONFIG,
-            DiscoverySource.WELL_KNOWN, DiscoverySource.AUTODISCOVER, DiscoverySource.AUTODISCOVER_SRV);
+    static final Set<DiscoverySource> DOMAIN_PUBLISHED = java.util.EnumSet.of(
+            DiscoverySource.AUTOCONFIG,
+            DiscoverySource.WELL_KNOWN,
+            DiscoverySource.AUTODISCOVER,
+            DiscoverySource.AUTODISCOVER_SRV);
 
     private final HostName server;
     private final HostName domain;
@@ -101,17 +104,22 @@ final class CandidateSearch {
      */
     static Set<HostName> clientHosts(Discovery discovery) {
         Set<HostName> hosts = new LinkedHashSet<>();
-        discovery.paths().stream().filter(p -> p.source() != DiscoverySource.MX)
-                .flatMap(p -> p.servers().stream()).forEach(s -> hostName(s.host()).ifPresent(hosts::add));
+        discovery.paths().stream()
+                .filter(p -> p.source() != DiscoverySource.MX)
+                .flatMap(p -> p.servers().stream())
+                .forEach(s -> hostName(s.host()).ifPresent(hosts::add));
         return hosts;
     }
 
     /** The first IMAP server named by a file the domain publishes (autoconfig, well-known, Autodiscover). */
     static Optional<HostName> publishedImapHost(Discovery discovery) {
-        return discovery.paths().stream().filter(p -> DOMAIN_PUBLISHED.contains(p.source()))
+        return discovery.paths().stream()
+                .filter(p -> DOMAIN_PUBLISHED.contains(p.source()))
                 .flatMap(p -> p.servers().stream())
                 .filter(s -> s.protocol() == dev.mailcert.probe.Protocol.IMAP)
-                .map(s -> hostName(s.host())).flatMap(Optional::stream).findFirst();
+                .map(s -> hostName(s.host()))
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** The candidate with every piece of evidence the findings give for its name. */
@@ -145,8 +153,13 @@ final class CandidateSearch {
         if (providerHosts().stream().anyMatch(host -> RegistrableDomain.same(host, name))) {
             evidence.add(Evidence.SAME_PROVIDER);
         }
-        return new Candidate(name, candidate.addresses(), candidate.sameServer(), evidence,
-                candidate.verification(), candidate.note());
+        return new Candidate(
+                name,
+                candidate.addresses(),
+                candidate.sameServer(),
+                evidence,
+                candidate.verification(),
+                candidate.note());
     }
 
     /** A name that did not resolve: kept so the report can say why it was not used. */
@@ -175,8 +188,10 @@ final class CandidateSearch {
     /** Names in the files the mail domain publishes itself (autoconfig, Autodiscover): records it controls. */
     private Set<HostName> publishedNames() {
         Set<HostName> names = new LinkedHashSet<>();
-        discovery.paths().stream().filter(p -> DOMAIN_PUBLISHED.contains(p.source()))
-                .flatMap(p -> p.servers().stream()).forEach(s -> hostName(s.host()).ifPresent(names::add));
+        discovery.paths().stream()
+                .filter(p -> DOMAIN_PUBLISHED.contains(p.source()))
+                .flatMap(p -> p.servers().stream())
+                .forEach(s -> hostName(s.host()).ifPresent(names::add));
         return names;
     }
 
@@ -188,7 +203,9 @@ final class CandidateSearch {
         Map<HostName, Set<InetAddress>> names = new LinkedHashMap<>();
         dns.ptr().forEach((address, lookup) -> {
             for (String ptr : lookup.orElse(List.of())) {
-                hostName(ptr).ifPresent(n -> names.computeIfAbsent(n, k -> new LinkedHashSet<>()).add(address));
+                hostName(ptr)
+                        .ifPresent(n -> names.computeIfAbsent(n, k -> new LinkedHashSet<>())
+                                .add(address));
             }
         });
         return names;

@@ -14,7 +14,8 @@ public final class Check {
     private Check() {}
 
     /** Diagnoses {@code request} with {@code services}; ends by {@code deadline} (plus a short grace). */
-    public static Diagnosis run(CheckServices services, CheckRequest request, CheckSettings settings, Deadline deadline) {
+    public static Diagnosis run(
+            CheckServices services, CheckRequest request, CheckSettings settings, Deadline deadline) {
         return new CheckRun(services, request, settings, deadline).diagnose();
     }
 }

@@ -34,8 +34,9 @@ import java.util.stream.Collectors;
 /** One check in progress: its deadline, its threads, and every lookup and probe made once. */
 final class CheckRun {
     /** SRV services of RFC 6186 and RFC 8314, implicit TLS first. */
-    static final List<String> SRV_SERVICES = List.of("_imaps._tcp", "_imap._tcp", "_pop3s._tcp", "_pop3._tcp",
-            "_submissions._tcp", "_submission._tcp");
+    static final List<String> SRV_SERVICES =
+            List.of("_imaps._tcp", "_imap._tcp", "_pop3s._tcp", "_pop3._tcp", "_submissions._tcp", "_submission._tcp");
+
     static final int MAX_ADDRESSES = 8;
     static final int MAX_CANDIDATES = 24;
     static final int MAX_DISCOVERED_ADDRESSES = 2;
@@ -78,9 +79,12 @@ final class CheckRun {
 
     private Diagnosis diagnose(long started) {
         HostName domain = request.target().domain();
-        String email = request.target().localPart().isPresent() ? request.target().input() : null;
-        Future<Discovery> discovery = submit(() -> discoverer.map(d -> d.discover(email, domain,
-                Discoverer.HTTPS_PORT + settings.portOffset(), settings.at(), deadline)).orElse(new Discovery(List.of())));
+        String email =
+                request.target().localPart().isPresent() ? request.target().input() : null;
+        Future<Discovery> discovery = submit(() -> discoverer
+                .map(d -> d.discover(
+                        email, domain, Discoverer.HTTPS_PORT + settings.portOffset(), settings.at(), deadline))
+                .orElse(new Discovery(List.of())));
         Future<Lookup<List<MxHost>>> mx = submit(() -> dns.mx(domain.value(), deadline));
         Future<Lookup<List<String>>> ns = submit(() -> dns.ns(domain.value(), deadline));
         Map<String, Future<Lookup<List<ServiceRecord>>>> srv = new LinkedHashMap<>();
@@ -111,10 +115,12 @@ final class CheckRun {
             ptr.put(address, submit(() -> dns.ptr(address, deadline)));
         }
 
-        DnsFindings findings = new DnsFindings(serverLookup,
+        DnsFindings findings = new DnsFindings(
+                serverLookup,
                 await(mx, () -> new Lookup.Timeout<>(domain.value())),
                 await(ns, () -> new Lookup.Timeout<>(domain.value())),
-                threads.awaitAll(srv), threads.awaitAll(ptr));
+                threads.awaitAll(srv),
+                threads.awaitAll(ptr));
         CandidateSearch search = new CandidateSearch(server, domain, findings, addresses);
         Map<HostName, Future<Candidate>> candidates = new LinkedHashMap<>();
         addCandidates(candidates, search.namesFromDns(), search, discovery);
@@ -136,34 +142,56 @@ final class CheckRun {
         notes.addAll(await(withoutSni, List::of));
         List<Candidate> found = new ArrayList<>();
         for (var entry : candidates.entrySet()) {
-            found.add(search.withEvidence(await(entry.getValue(),
+            found.add(search.withEvidence(await(
+                    entry.getValue(),
                     () -> CandidateSearch.unresolved(entry.getKey(), "no answer before the deadline"))));
         }
         List<EndpointResult> relayResults = new ArrayList<>();
         relays.forEach(f -> relayResults.addAll(await(f, List::of)));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        return new Diagnosis(request, settings, server, choice.source(), findings, discovered, serverResults, found,
-                relayResults, refused, notes, elapsed);
+        return new Diagnosis(
+                request,
+                settings,
+                server,
+                choice.source(),
+                findings,
+                discovered,
+                serverResults,
+                found,
+                relayResults,
+                refused,
+                notes,
+                elapsed);
     }
 
     /** Each MX host (at most {@value #MAX_RELAYS}) on port 25 with STARTTLS, with its own name as SNI. */
     private List<Future<List<EndpointResult>>> relayProbes(Lookup<List<MxHost>> mx) {
         List<Future<List<EndpointResult>>> tasks = new ArrayList<>();
-        mx.orElse(List.of()).stream().limit(MAX_RELAYS).forEach(host -> CandidateSearch.hostName(host.host())
-                .ifPresent(name -> tasks.add(submit(() -> {
-                    List<InetAddress> resolved = allowed(name, await(addresses(name),
-                            () -> new Lookup.Timeout<>(name.value())).orElse(List.of()));
-                    Endpoint relay = Endpoint.relay(settings.portOffset());
-                    List<InetAddress> probed = resolved.subList(0, Math.min(resolved.size(), MAX_DISCOVERED_ADDRESSES));
-                    probed.forEach(address -> probe(name, address, relay));
-                    return probed.stream().map(address -> awaitProbe(name, address, relay)).toList();
-                }))));
+        mx.orElse(List.of()).stream()
+                .limit(MAX_RELAYS)
+                .forEach(host -> CandidateSearch.hostName(host.host())
+                        .ifPresent(name -> tasks.add(submit(() -> {
+                            List<InetAddress> resolved = allowed(
+                                    name,
+                                    await(addresses(name), () -> new Lookup.Timeout<>(name.value()))
+                                            .orElse(List.of()));
+                            Endpoint relay = Endpoint.relay(settings.portOffset());
+                            List<InetAddress> probed =
+                                    resolved.subList(0, Math.min(resolved.size(), MAX_DISCOVERED_ADDRESSES));
+                            probed.forEach(address -> probe(name, address, relay));
+                            return probed.stream()
+                                    .map(address -> awaitProbe(name, address, relay))
+                                    .toList();
+                        }))));
         return tasks;
     }
 
     /** Starts the search of each new name, at most {@value #MAX_CANDIDATES} in all; says so when some are skipped. */
-    private void addCandidates(Map<HostName, Future<Candidate>> candidates, Iterable<HostName> names, CandidateSearch search,
-                               Future<Discovery> discovery) {
+    private void addCandidates(
+            Map<HostName, Future<Candidate>> candidates,
+            Iterable<HostName> names,
+            CandidateSearch search,
+            Future<Discovery> discovery) {
         int skipped = 0;
         for (HostName name : names) {
             if (candidates.containsKey(name)) {
@@ -188,16 +216,21 @@ final class CheckRun {
      * autoconfig or Autodiscover file, else an offered SRV target (RFC 6186), else the conventional
      * guesses mail.DOMAIN and imap.DOMAIN, else the first MX host.
      */
-    private ServerChoice chooseServer(HostName domain, Future<Discovery> discovery,
-                                      Map<String, Future<Lookup<List<ServiceRecord>>>> srv, Future<Lookup<List<MxHost>>> mx) {
+    private ServerChoice chooseServer(
+            HostName domain,
+            Future<Discovery> discovery,
+            Map<String, Future<Lookup<List<ServiceRecord>>>> srv,
+            Future<Lookup<List<MxHost>>> mx) {
         List<HostName> guesses = List.of(HostName.parse("mail." + domain), HostName.parse("imap." + domain));
         guesses.forEach(this::addresses);
-        Optional<HostName> published = CandidateSearch.publishedImapHost(await(discovery, () -> new Discovery(List.of())));
+        Optional<HostName> published =
+                CandidateSearch.publishedImapHost(await(discovery, () -> new Discovery(List.of())));
         if (published.isPresent()) {
             return new ServerChoice(published.get(), ServerSource.AUTOCONFIG);
         }
         for (String service : List.of("_imaps._tcp", "_imap._tcp")) {
-            Lookup<List<ServiceRecord>> records = await(srv.get(service + "." + domain), () -> new Lookup.Timeout<>(service));
+            Lookup<List<ServiceRecord>> records =
+                    await(srv.get(service + "." + domain), () -> new Lookup.Timeout<>(service));
             for (ServiceRecord record : records.orElse(List.of())) {
                 Optional<HostName> target = CandidateSearch.hostName(record.target());
                 if (record.offered() && target.isPresent()) {
@@ -206,11 +239,13 @@ final class CheckRun {
             }
         }
         for (HostName guess : guesses) {
-            if (await(addresses(guess), () -> new Lookup.Timeout<>(guess.value())).found()) {
+            if (await(addresses(guess), () -> new Lookup.Timeout<>(guess.value()))
+                    .found()) {
                 return new ServerChoice(guess, ServerSource.GUESS);
             }
         }
-        for (MxHost host : await(mx, () -> new Lookup.Timeout<List<MxHost>>(domain.value())).orElse(List.of())) {
+        for (MxHost host : await(mx, () -> new Lookup.Timeout<List<MxHost>>(domain.value()))
+                .orElse(List.of())) {
             Optional<HostName> name = CandidateSearch.hostName(host.host());
             if (name.isPresent()) {
                 return new ServerChoice(name.get(), ServerSource.MX);
@@ -230,7 +265,8 @@ final class CheckRun {
             return CandidateSearch.unresolved(name, "no address: " + lookup.plain());
         }
         List<InetAddress> resolved = allowed(name, lookup.orElse(List.of()));
-        List<InetAddress> shared = resolved.stream().filter(search.probedAddresses()::contains).toList();
+        List<InetAddress> shared =
+                resolved.stream().filter(search.probedAddresses()::contains).toList();
         List<EndpointResult> verification = new ArrayList<>();
         for (InetAddress address : shared) {
             for (Endpoint endpoint : Endpoint.standard(settings.portOffset())) {
@@ -242,7 +278,8 @@ final class CheckRun {
         }
         // a name a mail client is told to use is judged where it points, to say whether that client warns
         List<InetAddress> elsewhere = shared.isEmpty() && discovered(name, discovery)
-                ? resolved.subList(0, Math.min(resolved.size(), MAX_DISCOVERED_ADDRESSES)) : List.of();
+                ? resolved.subList(0, Math.min(resolved.size(), MAX_DISCOVERED_ADDRESSES))
+                : List.of();
         for (InetAddress address : elsewhere) {
             Endpoint.standard(settings.portOffset()).forEach(endpoint -> probe(name, address, endpoint));
         }
@@ -254,21 +291,26 @@ final class CheckRun {
             }
         }
         boolean sameServer = !shared.isEmpty();
-        String note = sameServer ? "" : "another server: resolves to " + resolved.stream()
-                .map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
+        String note = sameServer
+                ? ""
+                : "another server: resolves to "
+                        + resolved.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
         return new Candidate(name, resolved, sameServer, Set.of(), verification, note);
     }
 
     private boolean discovered(HostName name, Future<Discovery> discovery) {
-        return CandidateSearch.clientHosts(await(discovery, () -> new Discovery(List.of()))).contains(name);
+        return CandidateSearch.clientHosts(await(discovery, () -> new Discovery(List.of())))
+                .contains(name);
     }
 
     /** The addresses the policy lets the check connect to; the others are recorded as refused. */
     private List<InetAddress> allowed(HostName host, List<InetAddress> addresses) {
         List<InetAddress> allowed = new ArrayList<>();
         for (InetAddress address : addresses) {
-            policy.refusal(address).ifPresentOrElse(reason -> refused.add(new PolicyRefusal(host, address, reason)),
-                    () -> allowed.add(address));
+            policy.refusal(address)
+                    .ifPresentOrElse(
+                            reason -> refused.add(new PolicyRefusal(host, address, reason)),
+                            () -> allowed.add(address));
         }
         return allowed;
     }
@@ -284,20 +326,30 @@ final class CheckRun {
     }
 
     private void probe(HostName host, InetAddress address, Endpoint endpoint) {
-        probes.computeIfAbsent(new ProbeKey(host, address, endpoint), key -> submit(() -> judge(host, prober.probe(
-                address, endpoint, host.value(), deadline))));
+        probes.computeIfAbsent(
+                new ProbeKey(host, address, endpoint),
+                key -> submit(() -> judge(host, prober.probe(address, endpoint, host.value(), deadline))));
     }
 
     private EndpointResult awaitProbe(HostName host, InetAddress address, Endpoint endpoint) {
         probe(host, address, endpoint);
-        return await(probes.get(new ProbeKey(host, address, endpoint)), () -> judge(host, new ProbeResult(address,
-                endpoint, host.value(), Outcome.TIMEOUT, Optional.empty(), "no result before the deadline",
-                settings.timeout())));
+        return await(
+                probes.get(new ProbeKey(host, address, endpoint)),
+                () -> judge(
+                        host,
+                        new ProbeResult(
+                                address,
+                                endpoint,
+                                host.value(),
+                                Outcome.TIMEOUT,
+                                Optional.empty(),
+                                "no result before the deadline",
+                                settings.timeout())));
     }
 
     private EndpointResult judge(HostName host, ProbeResult result) {
-        return new EndpointResult(host, result, result.handshake()
-                .map(h -> assessor.assess(h.chain(), host.value(), settings.at())));
+        return new EndpointResult(
+                host, result, result.handshake().map(h -> assessor.assess(h.chain(), host.value(), settings.at())));
     }
 
     private <T> Future<T> submit(Callable<T> task) {

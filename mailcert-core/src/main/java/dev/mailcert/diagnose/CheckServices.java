@@ -13,8 +13,8 @@ import java.util.Optional;
  * paths of mail clients (empty: not followed) and the addresses it may connect to. The engine
  * makes one per check ({@code dev.mailcert.engine.Mailcert}).
  */
-public record CheckServices(Dns dns, Prober prober, CertificateAssessor assessor, Optional<Discoverer> discoverer,
-                            AddressPolicy policy) {
+public record CheckServices(
+        Dns dns, Prober prober, CertificateAssessor assessor, Optional<Discoverer> discoverer, AddressPolicy policy) {
 
     public CheckServices {
         Objects.requireNonNull(dns, "dns");

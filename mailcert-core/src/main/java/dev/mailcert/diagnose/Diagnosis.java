@@ -12,9 +12,19 @@ import java.util.List;
  * verification ({@code candidates}), and every address the engine's address policy refused to
  * connect to ({@code refused}).
  */
-public record Diagnosis(CheckRequest request, CheckSettings settings, HostName server, ServerSource serverSource,
-                        DnsFindings dns, Discovery discovery, List<EndpointResult> endpoints, List<Candidate> candidates,
-                        List<EndpointResult> relays, List<PolicyRefusal> refused, List<String> notes, Duration elapsed) {
+public record Diagnosis(
+        CheckRequest request,
+        CheckSettings settings,
+        HostName server,
+        ServerSource serverSource,
+        DnsFindings dns,
+        Discovery discovery,
+        List<EndpointResult> endpoints,
+        List<Candidate> candidates,
+        List<EndpointResult> relays,
+        List<PolicyRefusal> refused,
+        List<String> notes,
+        Duration elapsed) {
 
     public Diagnosis {
         refused = List.copyOf(refused);
@@ -33,7 +43,9 @@ public record Diagnosis(CheckRequest request, CheckSettings settings, HostName s
     }
 
     public List<EndpointResult> endpoints(Protocol protocol) {
-        return endpoints.stream().filter(e -> e.endpoint().protocol() == protocol).toList();
+        return endpoints.stream()
+                .filter(e -> e.endpoint().protocol() == protocol)
+                .toList();
     }
 
     /** Every connection judged for {@code host}: as the configured server or as a candidate. */
@@ -41,6 +53,9 @@ public record Diagnosis(CheckRequest request, CheckSettings settings, HostName s
         if (host.equals(server)) {
             return endpoints;
         }
-        return candidates.stream().filter(c -> c.host().equals(host)).flatMap(c -> c.verification().stream()).toList();
+        return candidates.stream()
+                .filter(c -> c.host().equals(host))
+                .flatMap(c -> c.verification().stream())
+                .toList();
     }
 }

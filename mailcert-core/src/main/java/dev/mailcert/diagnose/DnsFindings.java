@@ -15,8 +15,12 @@ import java.util.Map;
  * {@code srv} is keyed by the full SRV name ({@code _imaps._tcp.customer.example}), {@code ptr}
  * by the probed address.
  */
-public record DnsFindings(Lookup<List<InetAddress>> serverAddresses, Lookup<List<MxHost>> mx, Lookup<List<String>> ns,
-                          Map<String, Lookup<List<ServiceRecord>>> srv, Map<InetAddress, Lookup<List<String>>> ptr) {
+public record DnsFindings(
+        Lookup<List<InetAddress>> serverAddresses,
+        Lookup<List<MxHost>> mx,
+        Lookup<List<String>> ns,
+        Map<String, Lookup<List<ServiceRecord>>> srv,
+        Map<InetAddress, Lookup<List<String>>> ptr) {
 
     public DnsFindings {
         // in the order asked, so names and report lines come out the same on every run

@@ -25,16 +25,21 @@ final class ServerFindings {
     static List<String> withoutSni(List<EndpointResult> results, Prober prober, Deadline deadline) {
         List<String> notes = new ArrayList<>();
         Map<InetAddress, EndpointResult> firstPerAddress = new LinkedHashMap<>();
-        results.stream().filter(EndpointResult::handshake).forEach(r -> firstPerAddress.putIfAbsent(r.probe().address(), r));
+        results.stream()
+                .filter(EndpointResult::handshake)
+                .forEach(r -> firstPerAddress.putIfAbsent(r.probe().address(), r));
         for (EndpointResult withSni : firstPerAddress.values()) {
             Endpoint endpoint = withSni.endpoint();
             ProbeResult plain = prober.probe(withSni.probe().address(), endpoint, null, deadline);
             Optional<String> sent = leaf(withSni.probe());
             Optional<String> unnamed = leaf(plain);
             if (unnamed.isPresent() && !unnamed.equals(sent)) {
-                CertificateSummary summary = CertificateSummary.of(plain.handshake().orElseThrow().leaf());
-                notes.add("Without SNI (the server name sent in the TLS handshake), " + withSni.probe().address().getHostAddress()
-                        + " presents another certificate (" + dev.mailcert.Printable.of(String.join(", ", summary.dnsNames()))
+                CertificateSummary summary =
+                        CertificateSummary.of(plain.handshake().orElseThrow().leaf());
+                notes.add("Without SNI (the server name sent in the TLS handshake), "
+                        + withSni.probe().address().getHostAddress()
+                        + " presents another certificate ("
+                        + dev.mailcert.Printable.of(String.join(", ", summary.dnsNames()))
                         + ") on " + endpoint.protocol().name() + " " + endpoint.port()
                         + ": only very old mail clients send no SNI; they would see that one.");
             }
@@ -46,15 +51,23 @@ final class ServerFindings {
     static List<String> differentAcrossAddresses(List<EndpointResult> results) {
         Map<Endpoint, Map<String, List<String>>> byEndpoint = new LinkedHashMap<>();
         for (EndpointResult r : results) {
-            leaf(r.probe()).ifPresent(sha -> byEndpoint.computeIfAbsent(r.endpoint(), e -> new LinkedHashMap<>())
-                    .computeIfAbsent(sha, s -> new ArrayList<>()).add(r.probe().address().getHostAddress()));
+            leaf(r.probe())
+                    .ifPresent(sha -> byEndpoint
+                            .computeIfAbsent(r.endpoint(), e -> new LinkedHashMap<>())
+                            .computeIfAbsent(sha, s -> new ArrayList<>())
+                            .add(r.probe().address().getHostAddress()));
         }
         List<String> notes = new ArrayList<>();
         byEndpoint.forEach((endpoint, certificates) -> {
             if (certificates.size() > 1) {
-                notes.add("The addresses of the server present different certificates on " + endpoint.protocol().name()
-                        + " " + endpoint.port() + " (" + certificates.values().stream().map(a -> String.join(", ", a))
-                        .reduce((a, b) -> a + " vs " + b).orElse("") + "): a client may reach either one.");
+                notes.add("The addresses of the server present different certificates on "
+                        + endpoint.protocol().name()
+                        + " " + endpoint.port() + " ("
+                        + certificates.values().stream()
+                                .map(a -> String.join(", ", a))
+                                .reduce((a, b) -> a + " vs " + b)
+                                .orElse("")
+                        + "): a client may reach either one.");
             }
         });
         return notes;

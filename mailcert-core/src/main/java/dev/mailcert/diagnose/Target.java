@@ -15,7 +15,8 @@ public record Target(String input, Optional<String> localPart, HostName domain) 
 
     public static Target parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new BadInputException("a target is required: an email address or a domain, e.g. alice@customer.example");
+            throw new BadInputException(
+                    "a target is required: an email address or a domain, e.g. alice@customer.example");
         }
         String input = text.strip();
         int at = input.lastIndexOf('@');
@@ -24,7 +25,9 @@ public record Target(String input, Optional<String> localPart, HostName domain) 
         }
         String local = input.substring(0, at);
         boolean quoted = local.length() >= 2 && local.startsWith("\"") && local.endsWith("\"");
-        if (local.isEmpty() || local.length() > MAX_LOCAL_PART || local.chars().anyMatch(c -> c <= ' ' || c == 127)
+        if (local.isEmpty()
+                || local.length() > MAX_LOCAL_PART
+                || local.chars().anyMatch(c -> c <= ' ' || c == 127)
                 || (!quoted && local.contains("@"))) {
             throw new BadInputException("not an email address: " + Printable.of(input));
         }
@@ -38,12 +41,13 @@ public record Target(String input, Optional<String> localPart, HostName domain) 
         try {
             HostName name = HostName.parse(text);
             if (!name.value().contains(".")) {
-                throw new BadInputException("not a mail domain (it needs a dot, e.g. customer.example): " + Printable.of(text));
+                throw new BadInputException(
+                        "not a mail domain (it needs a dot, e.g. customer.example): " + Printable.of(text));
             }
             return name;
         } catch (BadInputException e) {
-            throw new BadInputException("not an email address or a domain: " + Printable.of(input)
-                    + " (" + e.getMessage() + ")");
+            throw new BadInputException(
+                    "not an email address or a domain: " + Printable.of(input) + " (" + e.getMessage() + ")");
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param servers the servers it names, in its order (empty unless {@link Result#FOUND})
  * @param detail a few plain words for a person: what was found or what went wrong
  */
-public record DiscoveryPath(DiscoverySource source, String location, Result outcome, List<ServerSetting> servers,
-                            String detail) {
+public record DiscoveryPath(
+        DiscoverySource source, String location, Result outcome, List<ServerSetting> servers, String detail) {
 
     public enum Result {
         /** The path names at least one server. */

@@ -27,7 +27,10 @@ final class DnsPaths {
                 .map(r -> new ServerSetting(service.protocol(), host(r.target()), r.port(), service.socketType()))
                 .toList();
         if (servers.isEmpty()) {
-            return DiscoveryPath.without(DiscoverySource.SRV, name, Result.NOT_FOUND,
+            return DiscoveryPath.without(
+                    DiscoverySource.SRV,
+                    name,
+                    Result.NOT_FOUND,
                     "not offered: the record's target is \".\" (RFC 6186 §4)");
         }
         return DiscoveryPath.found(DiscoverySource.SRV, name, servers, "names " + WebPathOutcome.names(servers));
@@ -45,11 +48,16 @@ final class DnsPaths {
                 .map(host -> new ServerSetting(Protocol.SMTP, host, 25, SocketType.STARTTLS))
                 .toList();
         if (servers.isEmpty()) {
-            return DiscoveryPath.without(DiscoverySource.MX, domain, Result.NOT_FOUND, "null MX: the domain accepts no mail (RFC 7505)");
+            return DiscoveryPath.without(
+                    DiscoverySource.MX, domain, Result.NOT_FOUND, "null MX: the domain accepts no mail (RFC 7505)");
         }
-        return DiscoveryPath.found(DiscoverySource.MX, domain, servers, "mail exchangers "
-                + servers.stream().map(ServerSetting::host).collect(Collectors.joining(", "))
-                + " (relay hosts: they show the provider, not necessarily the mailbox server)");
+        return DiscoveryPath.found(
+                DiscoverySource.MX,
+                domain,
+                servers,
+                "mail exchangers "
+                        + servers.stream().map(ServerSetting::host).collect(Collectors.joining(", "))
+                        + " (relay hosts: they show the provider, not necessarily the mailbox server)");
     }
 
     /** What a client would try at a guessed name, by the name's first label, as Thunderbird does. */
@@ -58,19 +66,31 @@ final class DnsPaths {
         return switch (label) {
             case "imap" -> List.of(new ServerSetting(Protocol.IMAP, name, 993, SocketType.SSL));
             case "smtp" -> List.of(new ServerSetting(Protocol.SMTP, name, 465, SocketType.SSL));
-            default -> List.of(new ServerSetting(Protocol.IMAP, name, 993, SocketType.SSL),
-                    new ServerSetting(Protocol.SMTP, name, 465, SocketType.SSL));
+            default ->
+                List.of(
+                        new ServerSetting(Protocol.IMAP, name, 993, SocketType.SSL),
+                        new ServerSetting(Protocol.SMTP, name, 465, SocketType.SSL));
         };
     }
 
     static DiscoveryPath guess(String name, Lookup<List<InetAddress>> lookup) {
-        if (!(lookup instanceof Lookup.Found<List<InetAddress>> found) || found.value().isEmpty()) {
-            return DiscoveryPath.without(DiscoverySource.GUESS, name, notFound(lookup),
+        if (!(lookup instanceof Lookup.Found<List<InetAddress>> found)
+                || found.value().isEmpty()) {
+            return DiscoveryPath.without(
+                    DiscoverySource.GUESS,
+                    name,
+                    notFound(lookup),
                     lookup.found() ? name + " has no address" : lookup.plain());
         }
-        return DiscoveryPath.found(DiscoverySource.GUESS, name, guessed(name), "resolves to "
-                + found.value().stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "))
-                + "; a client would try it");
+        return DiscoveryPath.found(
+                DiscoverySource.GUESS,
+                name,
+                guessed(name),
+                "resolves to "
+                        + found.value().stream()
+                                .map(InetAddress::getHostAddress)
+                                .collect(Collectors.joining(", "))
+                        + "; a client would try it");
     }
 
     /** How a DNS question that found nothing usable ends. */

@@ -29,6 +29,7 @@ final class HttpResponseReader {
     static final int MAX_HEADERS = 100;
     /** Interim 1xx responses skipped before the final one. */
     private static final int MAX_INTERIM = 5;
+
     private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.[01] (\\d{3})(?: .*)?");
     /** RFC 9110 §8.6: Content-Length = 1*DIGIT; 18 digits always fit a long. */
     private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
@@ -138,7 +139,8 @@ final class HttpResponseReader {
 
     private static void add(Map<String, List<String>> headers, String name, StringBuilder value) {
         if (name != null) {
-            headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value.toString().strip());
+            headers.computeIfAbsent(name, n -> new ArrayList<>())
+                    .add(value.toString().strip());
         }
     }
 
@@ -251,8 +253,10 @@ final class HttpResponseReader {
         while (true) {
             int b = in.read();
             if (b < 0) {
-                throw new EOFException(line.size() == 0 ? "the server closed the connection without an answer"
-                        : "the connection ended inside a line");
+                throw new EOFException(
+                        line.size() == 0
+                                ? "the server closed the connection without an answer"
+                                : "the connection ended inside a line");
             }
             if (b == '\n') {
                 byte[] bytes = line.toByteArray();

@@ -66,6 +66,7 @@ public final class HttpsWebClient implements WebClient {
     private static final Duration STEP_CAP = Duration.ofSeconds(10);
     /** A connect to an address that is not the host's last waits at most this long before the next is tried. */
     private static final Duration NEXT_ADDRESS_AFTER = Duration.ofSeconds(3);
+
     private static final int MAX_ADDRESSES = 4;
 
     private final Dns dns;
@@ -125,7 +126,8 @@ public final class HttpsWebClient implements WebClient {
             Answer answer = ((Attempt.Answered) attempt).answer();
             Optional<String> location = answer.last("location");
             if (!Redirects.STATUSES.contains(answer.status()) || location.isEmpty()) {
-                return WebResponse.answered(answer.status(), answer.body(), current.uri().toString());
+                return WebResponse.answered(
+                        answer.status(), answer.body(), current.uri().toString());
             }
             String here = current.uri().toString();
             if (redirects == MAX_REDIRECTS) {
@@ -155,13 +157,15 @@ public final class HttpsWebClient implements WebClient {
         }
         int port = Redirects.port(uri);
         if (deadline.expired()) {
-            return new Attempt.Unanswered(WebResponse.unanswered(Kind.TIMEOUT, where, "the deadline passed before asking"));
+            return new Attempt.Unanswered(
+                    WebResponse.unanswered(Kind.TIMEOUT, where, "the deadline passed before asking"));
         }
         Lookup<List<InetAddress>> addresses = dns.addresses(host, deadline);
         if (addresses instanceof Lookup.Timeout<List<InetAddress>>) {
             return new Attempt.Unanswered(WebResponse.unanswered(Kind.TIMEOUT, where, addresses.plain()));
         }
-        if (addresses instanceof Lookup.ServFail<List<InetAddress>> || addresses instanceof Lookup.Failed<List<InetAddress>>) {
+        if (addresses instanceof Lookup.ServFail<List<InetAddress>>
+                || addresses instanceof Lookup.Failed<List<InetAddress>>) {
             return new Attempt.Unanswered(failed(where, addresses.plain()));
         }
         // NXDOMAIN and NODATA: the host has no address, which is how most domains say "no autoconfig here"
@@ -170,10 +174,14 @@ public final class HttpsWebClient implements WebClient {
             String why = addresses.found() ? host + " has no address" : addresses.plain();
             return new Attempt.Unanswered(WebResponse.unanswered(Kind.NO_SUCH_HOST, where, why));
         }
-        List<InetAddress> allowed = found.stream().filter(a -> policy.refusal(a).isEmpty()).toList();
+        List<InetAddress> allowed =
+                found.stream().filter(a -> policy.refusal(a).isEmpty()).toList();
         if (allowed.isEmpty()) {
-            return new Attempt.Unanswered(WebResponse.unanswered(Kind.REFUSED, where, "not connected: "
-                    + policy.refusal(found.get(0)).orElse("") + " (" + found.get(0).getHostAddress() + ")"));
+            return new Attempt.Unanswered(WebResponse.unanswered(
+                    Kind.REFUSED,
+                    where,
+                    "not connected: " + policy.refusal(found.get(0)).orElse("") + " ("
+                            + found.get(0).getHostAddress() + ")"));
         }
         Connected connected = connect(allowed.stream().limit(MAX_ADDRESSES).toList(), port, deadline);
         return switch (connected) {
@@ -218,8 +226,10 @@ public final class HttpsWebClient implements WebClient {
                 timedOut = true;
                 failures.add("no connection to " + at + " in time");
             } catch (IOException e) {
-                failures.add((e instanceof ConnectException ? "connection refused" : "could not connect: "
-                        + Printable.of(String.valueOf(e.getMessage()))) + " (" + at + ")");
+                failures.add((e instanceof ConnectException
+                                ? "connection refused"
+                                : "could not connect: " + Printable.of(String.valueOf(e.getMessage())))
+                        + " (" + at + ")");
             }
             close(socket);
         }
@@ -233,9 +243,11 @@ public final class HttpsWebClient implements WebClient {
 
     private Attempt converse(Socket socket, String host, int port, Request request, Instant at, Deadline deadline) {
         String where = request.uri().toString();
-        try (socket; DeadlineWatch watch = DeadlineWatch.start(socket, deadline)) {
+        try (socket;
+                DeadlineWatch watch = DeadlineWatch.start(socket, deadline)) {
             try {
-                // the handshake finishes whatever the server sends; the captured chain is judged before any request byte
+                // the handshake finishes whatever the server sends; the captured chain is judged before any request
+                // byte
                 ChainCapture capture = new ChainCapture();
                 SSLSocket ssl = capture.clientOver(socket, Optional.of(new SNIHostName(host)));
                 ssl.setSoTimeout(deadline.socketTimeoutMillis(STEP_CAP));
@@ -252,14 +264,17 @@ public final class HttpsWebClient implements WebClient {
                 return new Attempt.Answered(reader.read());
             } catch (IOException e) {
                 if (watch.fired() || deadline.expired() || e instanceof SocketTimeoutException) {
-                    return new Attempt.Unanswered(WebResponse.unanswered(Kind.TIMEOUT, where, "no complete answer in time"));
+                    return new Attempt.Unanswered(
+                            WebResponse.unanswered(Kind.TIMEOUT, where, "no complete answer in time"));
                 }
-                return new Attempt.Unanswered(failed(where, switch (e) {
-                    case BodyTooLargeException b -> b.getMessage();
-                    case MalformedResponseException m -> "not a valid HTTP response: " + m.getMessage();
-                    case SSLException s -> "TLS handshake failed: " + Printable.of(s.getMessage());
-                    default -> "the connection failed: " + Printable.of(String.valueOf(e.getMessage()));
-                }));
+                return new Attempt.Unanswered(failed(
+                        where,
+                        switch (e) {
+                            case BodyTooLargeException b -> b.getMessage();
+                            case MalformedResponseException m -> "not a valid HTTP response: " + m.getMessage();
+                            case SSLException s -> "TLS handshake failed: " + Printable.of(s.getMessage());
+                            default -> "the connection failed: " + Printable.of(String.valueOf(e.getMessage()));
+                        }));
             }
         } catch (IOException e) {
             return new Attempt.Unanswered(failed(where, "the connection failed: " + Printable.of(e.getMessage())));
@@ -275,9 +290,10 @@ public final class HttpsWebClient implements WebClient {
         if (assessment.valid()) {
             return null;
         }
-        String problems = assessment.problems().stream().map(CertificateProblem::code).collect(Collectors.joining(", "));
-        return "certificate refused for " + host + ": " + problems + " (" + assessment.problems().get(0).plain()
-                + "); a mail client would refuse it too";
+        String problems =
+                assessment.problems().stream().map(CertificateProblem::code).collect(Collectors.joining(", "));
+        return "certificate refused for " + host + ": " + problems + " ("
+                + assessment.problems().get(0).plain() + "); a mail client would refuse it too";
     }
 
     private static byte[] requestBytes(Request request, String host, int port) {
@@ -285,14 +301,24 @@ public final class HttpsWebClient implements WebClient {
         String target = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         StringBuilder head = new StringBuilder()
-                .append(request.method()).append(' ').append(target).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(host).append(port == HTTPS_PORT ? "" : ":" + port).append("\r\n")
+                .append(request.method())
+                .append(' ')
+                .append(target)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: ")
+                .append(host)
+                .append(port == HTTPS_PORT ? "" : ":" + port)
+                .append("\r\n")
                 .append("User-Agent: mailcert\r\n")
                 .append("Accept: application/xml, text/xml, */*\r\n")
                 .append("Connection: close\r\n");
         if (request.body() != null) {
-            head.append("Content-Type: ").append(request.contentType()).append("\r\n")
-                    .append("Content-Length: ").append(request.body().length).append("\r\n");
+            head.append("Content-Type: ")
+                    .append(request.contentType())
+                    .append("\r\n")
+                    .append("Content-Length: ")
+                    .append(request.body().length)
+                    .append("\r\n");
         }
         head.append("\r\n");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -9,6 +9,7 @@ import java.util.Set;
 final class Redirects {
     /** The redirects that carry a Location to follow; 300 and 305 are not followed by clients either. */
     static final Set<Integer> STATUSES = Set.of(301, 302, 303, 307, 308);
+
     private static final int HTTPS_PORT = 443;
 
     private Redirects() {}

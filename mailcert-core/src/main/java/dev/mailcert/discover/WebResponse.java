@@ -48,8 +48,12 @@ public record WebResponse(Kind kind, int status, byte[] body, String finalUri, S
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof WebResponse r && r.kind == kind && r.status == status
-                && java.util.Arrays.equals(r.body, body) && r.finalUri.equals(finalUri) && r.detail.equals(detail);
+        return other instanceof WebResponse r
+                && r.kind == kind
+                && r.status == status
+                && java.util.Arrays.equals(r.body, body)
+                && r.finalUri.equals(finalUri)
+                && r.detail.equals(detail);
     }
 
     @Override

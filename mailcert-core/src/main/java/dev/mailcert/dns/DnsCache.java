@@ -83,7 +83,8 @@ public final class DnsCache implements Dns {
     @SuppressWarnings("unchecked")
     private <T> Lookup<T> ask(String type, String name, Deadline deadline, Supplier<Lookup<T>> query) {
         Question question = new Question(type, name.toLowerCase(Locale.ROOT));
-        return (Lookup<T>) answers.get(question, deadline, query::get, this::lifetime, () -> new Lookup.Timeout<>(name));
+        return (Lookup<T>)
+                answers.get(question, deadline, query::get, this::lifetime, () -> new Lookup.Timeout<>(name));
     }
 
     private Duration lifetime(Lookup<?> answer) {

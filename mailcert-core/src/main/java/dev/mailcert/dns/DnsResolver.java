@@ -40,7 +40,8 @@ public final class DnsResolver implements Dns {
 
     public static final int MAX_ADDRESSES = 64;
     static final int MAX_RECORDS = 32;
-    private static final Executor VIRTUAL = task -> Thread.ofVirtual().name("dns-lookup").start(task);
+    private static final Executor VIRTUAL =
+            task -> Thread.ofVirtual().name("dns-lookup").start(task);
 
     private final Nameservers nameservers;
 
@@ -59,9 +60,10 @@ public final class DnsResolver implements Dns {
      */
     public static DnsResolver system() {
         List<InetSocketAddress> servers = ResolverConfig.getCurrentConfig().servers();
-        return asking(servers.isEmpty()
-                ? List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), DnsServer.DEFAULT_PORT))
-                : servers);
+        return asking(
+                servers.isEmpty()
+                        ? List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), DnsServer.DEFAULT_PORT))
+                        : servers);
     }
 
     /** Queries {@code servers} in order, as {@link #system()} does its list. */
@@ -85,23 +87,35 @@ public final class DnsResolver implements Dns {
 
     @Override
     public Lookup<List<MxHost>> mx(String domain, Deadline deadline) {
-        Lookup<List<MxHost>> hosts = lookup(domain, Type.MX,
+        Lookup<List<MxHost>> hosts = lookup(
+                domain,
+                Type.MX,
                 r -> new MxHost(((MXRecord) r).getPriority(), Resolution.text(((MXRecord) r).getTarget())),
-                MAX_RECORDS, deadline);
+                MAX_RECORDS,
+                deadline);
         return sorted(hosts, Comparator.comparingInt(MxHost::preference).thenComparing(MxHost::host));
     }
 
     /** Sorted by priority, then by weight, heaviest first (RFC 2782: weight orders within a priority). */
     @Override
     public Lookup<List<ServiceRecord>> srv(String name, Deadline deadline) {
-        Lookup<List<ServiceRecord>> records = lookup(name, Type.SRV, r -> {
-            SRVRecord srv = (SRVRecord) r;
-            return new ServiceRecord(srv.getPriority(), srv.getWeight(), srv.getPort(), Resolution.text(srv.getTarget()));
-        }, MAX_RECORDS, deadline);
-        return sorted(records, Comparator.comparingInt(ServiceRecord::priority)
-                .thenComparing(Comparator.comparingInt(ServiceRecord::weight).reversed())
-                .thenComparing(ServiceRecord::target)
-                .thenComparingInt(ServiceRecord::port));
+        Lookup<List<ServiceRecord>> records = lookup(
+                name,
+                Type.SRV,
+                r -> {
+                    SRVRecord srv = (SRVRecord) r;
+                    return new ServiceRecord(
+                            srv.getPriority(), srv.getWeight(), srv.getPort(), Resolution.text(srv.getTarget()));
+                },
+                MAX_RECORDS,
+                deadline);
+        return sorted(
+                records,
+                Comparator.comparingInt(ServiceRecord::priority)
+                        .thenComparing(
+                                Comparator.comparingInt(ServiceRecord::weight).reversed())
+                        .thenComparing(ServiceRecord::target)
+                        .thenComparingInt(ServiceRecord::port));
     }
 
     /** PTR of the address's in-addr.arpa or ip6.arpa name (RFC 1035 §3.5, RFC 3596 §2.5). */

@@ -90,7 +90,8 @@ final class Nameservers {
                 Duration share = deadline.remaining().dividedBy(asking.size() - i);
                 Reply reply = once(asking.get(i), query, deadline, share.compareTo(PER_TRY) < 0 ? share : PER_TRY);
                 switch (reply) {
-                    case Reply.Answered answered when !NOT_AN_ANSWER.contains(answered.message().getRcode()) -> {
+                    case Reply.Answered answered
+                    when !NOT_AN_ANSWER.contains(answered.message().getRcode()) -> {
                         return answered;
                     }
                     case Reply.Answered answered -> refusal = answered;
@@ -144,8 +145,9 @@ final class Nameservers {
             case PortUnreachableException e -> "no DNS server at " + where + " (port unreachable)";
             case ConnectException e -> "no DNS server at " + where + " (connection refused)";
             case WireParseException e -> "malformed answer from " + where + ": " + e.getMessage();
-            default -> problem.getClass().getSimpleName()
-                    + (problem.getMessage() == null ? "" : ": " + problem.getMessage()) + " (" + where + ")";
+            default ->
+                problem.getClass().getSimpleName() + (problem.getMessage() == null ? "" : ": " + problem.getMessage())
+                        + " (" + where + ")";
         };
     }
 }

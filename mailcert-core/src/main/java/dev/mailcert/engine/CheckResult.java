@@ -4,12 +4,12 @@ import dev.mailcert.advise.Advice;
 import dev.mailcert.advise.Advisor;
 import dev.mailcert.advise.Verdict;
 import dev.mailcert.diagnose.CheckRequest;
+import dev.mailcert.diagnose.Diagnosis;
 import dev.mailcert.diagnose.Target;
 import dev.mailcert.discover.Discovery;
 import dev.mailcert.discover.DiscoveryPath;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import dev.mailcert.diagnose.Diagnosis;
 import java.util.Objects;
 
 /** A finished check: what was found ({@code diagnosis}) and what to tell the person ({@code advice}). */
@@ -39,22 +39,49 @@ public record CheckResult(Diagnosis diagnosis, Advice advice) {
         String domain = target.domain().value();
         String address = target.input();
         Discovery discovery = new Discovery(d.discovery().paths().stream()
-                .map(p -> new DiscoveryPath(p.source(), withoutAddress(p.location(), address, domain), p.outcome(),
-                        p.servers(), withoutAddress(p.detail(), address, domain)))
+                .map(p -> new DiscoveryPath(
+                        p.source(),
+                        withoutAddress(p.location(), address, domain),
+                        p.outcome(),
+                        p.servers(),
+                        withoutAddress(p.detail(), address, domain)))
                 .toList());
-        CheckRequest request = new CheckRequest(Target.parse(domain), d.request().server(), d.request().mx());
-        Diagnosis anonymous = new Diagnosis(request, d.settings(), d.server(), d.serverSource(), d.dns(), discovery,
-                d.endpoints(), d.candidates(), d.relays(), d.refused(),
-                d.notes().stream().map(n -> withoutAddress(n, address, domain)).toList(), d.elapsed());
+        CheckRequest request = new CheckRequest(
+                Target.parse(domain), d.request().server(), d.request().mx());
+        Diagnosis anonymous = new Diagnosis(
+                request,
+                d.settings(),
+                d.server(),
+                d.serverSource(),
+                d.dns(),
+                discovery,
+                d.endpoints(),
+                d.candidates(),
+                d.relays(),
+                d.refused(),
+                d.notes().stream().map(n -> withoutAddress(n, address, domain)).toList(),
+                d.elapsed());
         return new CheckResult(anonymous, Advisor.advise(anonymous));
     }
 
     /** The same result answering {@code target} again (for the files that name the account), with the same advice. */
     public CheckResult answering(Target target) {
         Diagnosis d = diagnosis;
-        CheckRequest request = new CheckRequest(target, d.request().server(), d.request().mx());
-        Diagnosis personal = new Diagnosis(request, d.settings(), d.server(), d.serverSource(), d.dns(), d.discovery(),
-                d.endpoints(), d.candidates(), d.relays(), d.refused(), d.notes(), d.elapsed());
+        CheckRequest request =
+                new CheckRequest(target, d.request().server(), d.request().mx());
+        Diagnosis personal = new Diagnosis(
+                request,
+                d.settings(),
+                d.server(),
+                d.serverSource(),
+                d.dns(),
+                d.discovery(),
+                d.endpoints(),
+                d.candidates(),
+                d.relays(),
+                d.refused(),
+                d.notes(),
+                d.elapsed());
         return new CheckResult(personal, advice);
     }
 

@@ -70,8 +70,8 @@ public final class Mailcert {
     private final AtomicLong handshakes = new AtomicLong();
 
     private Mailcert(Builder b) {
-        this.resolver = b.dns != null ? b.dns
-                : b.dnsServer != null ? DnsResolver.using(b.dnsServer) : DnsResolver.system();
+        this.resolver =
+                b.dns != null ? b.dns : b.dnsServer != null ? DnsResolver.using(b.dnsServer) : DnsResolver.system();
         this.trust = b.trust != null ? b.trust : TrustAnchors.system();
         this.assessor = new CertificateAssessor(trust);
         Prober limited = new ConnectionLimiter(b.connectionsPerAddress)
@@ -84,9 +84,11 @@ public final class Mailcert {
         this.clock = b.clock;
         this.policy = b.policy;
         this.sharedDns = b.sharedCapacity > 0
-                ? Optional.of(DnsCache.shared(resolver, b.sharedCapacity, b.sharedLifetime)) : Optional.empty();
+                ? Optional.of(DnsCache.shared(resolver, b.sharedCapacity, b.sharedLifetime))
+                : Optional.empty();
         this.sharedHandshakes = b.sharedCapacity > 0
-                ? Optional.of(new HandshakeCache(prober, b.sharedCapacity, b.sharedLifetime)) : Optional.empty();
+                ? Optional.of(new HandshakeCache(prober, b.sharedCapacity, b.sharedLifetime))
+                : Optional.empty();
         new CheckSettings(portOffset, clock.instant(), timeout); // the settings are checked once, here
     }
 
@@ -103,13 +105,14 @@ public final class Mailcert {
     public CheckResult check(CheckRequest request, Deadline deadline) {
         Objects.requireNonNull(request, "request");
         DnsCache dns = DnsCache.forOneCheck(sharedDns.<Dns>map(d -> d).orElse(resolver));
-        HandshakeCache handshakeCache = new HandshakeCache(sharedHandshakes.<Prober>map(p -> p).orElse(prober),
-                4_096, CheckSettings.MAX_TIMEOUT);
+        HandshakeCache handshakeCache = new HandshakeCache(
+                sharedHandshakes.<Prober>map(p -> p).orElse(prober), 4_096, CheckSettings.MAX_TIMEOUT);
         Optional<Discoverer> discoverer = discovery
-                ? Optional.of(new Discoverer(dns, new HttpsWebClient(dns, trust, policy), offline)) : Optional.empty();
+                ? Optional.of(new Discoverer(dns, new HttpsWebClient(dns, trust, policy), offline))
+                : Optional.empty();
         CheckSettings settings = new CheckSettings(portOffset, clock.instant(), timeout);
-        Diagnosis diagnosis = Check.run(new CheckServices(dns, handshakeCache, assessor, discoverer, policy), request,
-                settings, deadline);
+        Diagnosis diagnosis = Check.run(
+                new CheckServices(dns, handshakeCache, assessor, discoverer, policy), request, settings, deadline);
         questions.addAndGet(dns.questionsAsked());
         handshakes.addAndGet(handshakeCache.connectionsMade());
         return new CheckResult(diagnosis, Advisor.advise(diagnosis));
@@ -204,8 +207,8 @@ public final class Mailcert {
         /** Add {@code offset} to every standard port and to HTTPS discovery (labs listen on port + 10000). */
         public Builder portOffset(int offset) {
             if (offset < 0 || offset > CheckSettings.MAX_PORT_OFFSET) {
-                throw new IllegalArgumentException("the port offset must be between 0 and " + CheckSettings.MAX_PORT_OFFSET
-                        + " (ports above 65535 do not exist): " + offset);
+                throw new IllegalArgumentException("the port offset must be between 0 and "
+                        + CheckSettings.MAX_PORT_OFFSET + " (ports above 65535 do not exist): " + offset);
             }
             this.portOffset = offset;
             return this;

@@ -51,8 +51,8 @@ public final class ChainCapture extends X509ExtendedTrustManager {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK offers no TLS client context", e);
         }
-        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(
-                plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);
+        SSLSocket tls = (SSLSocket) context.getSocketFactory()
+                .createSocket(plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);
         tls.setUseClientMode(true);
         SSLParameters parameters = tls.getSSLParameters();
         List<String> supported = Arrays.asList(tls.getSupportedProtocols());
@@ -85,12 +85,14 @@ public final class ChainCapture extends X509ExtendedTrustManager {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
         throw new CertificateException("mailcert only connects as a client: it never accepts client certificates");
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
         throw new CertificateException("mailcert only connects as a client: it never accepts client certificates");
     }
 

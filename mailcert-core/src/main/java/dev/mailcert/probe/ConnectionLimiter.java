@@ -1,6 +1,5 @@
 package dev.mailcert.probe;
 
-import org.jspecify.annotations.Nullable;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Allows at most N connections at once to each server address, however many probes run in
@@ -44,8 +44,13 @@ public final class ConnectionLimiter {
                 return timeout(address, endpoint, sni, started, "interrupted while waiting for a free connection slot");
             }
             if (!acquired) {
-                return timeout(address, endpoint, sni, started,
-                        "deadline passed while waiting for a free connection slot (at most " + perAddress + " per address)");
+                return timeout(
+                        address,
+                        endpoint,
+                        sni,
+                        started,
+                        "deadline passed while waiting for a free connection slot (at most " + perAddress
+                                + " per address)");
             }
             try {
                 return prober.probe(address, endpoint, sni, deadline);
@@ -55,8 +60,15 @@ public final class ConnectionLimiter {
         };
     }
 
-    private static ProbeResult timeout(InetAddress address, Endpoint endpoint, @Nullable String sni, long started, String detail) {
-        return new ProbeResult(address, endpoint, sni, Outcome.TIMEOUT, Optional.empty(), detail,
+    private static ProbeResult timeout(
+            InetAddress address, Endpoint endpoint, @Nullable String sni, long started, String detail) {
+        return new ProbeResult(
+                address,
+                endpoint,
+                sni,
+                Outcome.TIMEOUT,
+                Optional.empty(),
+                detail,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 }

@@ -1,11 +1,11 @@
 package dev.mailcert.probe;
 
-import org.jspecify.annotations.Nullable;
 import dev.mailcert.Deadline;
 import dev.mailcert.ResultCache;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Prober} in front of another that makes each handshake (address, endpoint, SNI) once:
@@ -34,10 +34,19 @@ public final class HandshakeCache implements Prober {
     @Override
     public ProbeResult probe(InetAddress address, Endpoint endpoint, @Nullable String sni, Deadline deadline) {
         Key key = new Key(address, endpoint, Optional.ofNullable(sni));
-        return results.get(key, deadline, () -> upstream.probe(address, endpoint, sni, deadline),
+        return results.get(
+                key,
+                deadline,
+                () -> upstream.probe(address, endpoint, sni, deadline),
                 result -> result.outcome() == Outcome.TIMEOUT ? Duration.ZERO : keep,
-                () -> new ProbeResult(address, endpoint, sni, Outcome.TIMEOUT, Optional.empty(),
-                        "no result before the deadline", Duration.ZERO));
+                () -> new ProbeResult(
+                        address,
+                        endpoint,
+                        sni,
+                        Outcome.TIMEOUT,
+                        Optional.empty(),
+                        "no result before the deadline",
+                        Duration.ZERO));
     }
 
     /** Handshakes (connections) actually made. */

@@ -34,12 +34,14 @@ final class ImapStartTls implements StartTlsDialogue {
         String greeting = channel.readLine();
         String status = untaggedStatus(greeting);
         switch (status) {
-            case "OK" -> { }
+            case "OK" -> {}
             case "PREAUTH" -> {
-                return new Negotiation.Unavailable("server greeted with PREAUTH (already authenticated, STARTTLS not allowed): "
-                        + Printable.of(greeting));
+                return new Negotiation.Unavailable(
+                        "server greeted with PREAUTH (already authenticated, STARTTLS not allowed): "
+                                + Printable.of(greeting));
             }
-            case "BYE" -> throw new ProtocolViolation("server refused the session in its greeting: " + Printable.of(greeting));
+            case "BYE" ->
+                throw new ProtocolViolation("server refused the session in its greeting: " + Printable.of(greeting));
             default -> throw new ProtocolViolation("not an IMAP greeting: " + Printable.of(greeting));
         }
         Set<String> capabilities = capabilitiesInGreeting(greeting).orElse(null);
@@ -58,7 +60,8 @@ final class ImapStartTls implements StartTlsDialogue {
         String reply = awaitTagged(channel, STARTTLS_TAG, new HashSet<>());
         return switch (taggedStatus(reply, STARTTLS_TAG)) {
             case "OK" -> new Negotiation.GoAhead();
-            case "NO", "BAD" -> new Negotiation.Unavailable("server answered STARTTLS with an error: " + Printable.of(reply));
+            case "NO", "BAD" ->
+                new Negotiation.Unavailable("server answered STARTTLS with an error: " + Printable.of(reply));
             default -> throw new ProtocolViolation("unexpected reply to STARTTLS: " + Printable.of(reply));
         };
     }

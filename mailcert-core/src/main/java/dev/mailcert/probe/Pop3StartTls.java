@@ -27,14 +27,19 @@ import java.util.Set;
 final class Pop3StartTls implements StartTlsDialogue {
 
     /** The status indicator of a POP3 reply line (RFC 1939 §3). */
-    enum Status { OK, ERR, OTHER }
+    enum Status {
+        OK,
+        ERR,
+        OTHER
+    }
 
     @Override
     public Negotiation negotiate(PlaintextChannel channel) throws IOException, ProtocolViolation {
         String greeting = channel.readLine();
         switch (statusOf(greeting)) {
-            case OK -> { }
-            case ERR -> throw new ProtocolViolation("server refused the session in its greeting: " + Printable.of(greeting));
+            case OK -> {}
+            case ERR ->
+                throw new ProtocolViolation("server refused the session in its greeting: " + Printable.of(greeting));
             case OTHER -> throw new ProtocolViolation("not a POP3 greeting: " + Printable.of(greeting));
         }
         channel.send("CAPA");
@@ -45,7 +50,7 @@ final class Pop3StartTls implements StartTlsDialogue {
                     return new Negotiation.Unavailable("server does not advertise STLS");
                 }
             }
-            case ERR -> { } // no CAPA support: try STLS anyway, see the class comment
+            case ERR -> {} // no CAPA support: try STLS anyway, see the class comment
             case OTHER -> throw new ProtocolViolation("unexpected reply to CAPA: " + Printable.of(capaReply));
         }
         channel.send("STLS");

@@ -30,21 +30,31 @@ record ProbeFailure(Outcome outcome, String detail) {
             return new ProbeFailure(Outcome.PROTOCOL_ERROR, e.getMessage());
         }
         return switch (stage) {
-            case CONNECT -> new ProbeFailure(Outcome.REFUSED, switch (e) {
-                case ConnectException c -> "connection refused";
-                case NoRouteToHostException n -> "no route to host";
-                default -> "could not connect: " + describe(e);
-            });
-            case DIALOGUE -> greeted
-                    ? new ProbeFailure(Outcome.PROTOCOL_ERROR, "connection ended during the dialogue: " + describe(e))
-                    : new ProbeFailure(Outcome.REFUSED, "connection ended before the greeting: " + describe(e));
-            case HANDSHAKE -> new ProbeFailure(Outcome.TLS_FAILED, switch (e) {
-                case SSLException s when unreadableCertificate(s) != null -> "TLS handshake failed: the server sent a"
-                        + " certificate that is DER but breaks X.509, so no client accepts it (invalid-chain): "
-                        + unreadableCertificate(s);
-                case SSLException s -> "TLS handshake failed: " + describe(e);
-                default -> "connection ended during the TLS handshake: " + describe(e);
-            });
+            case CONNECT ->
+                new ProbeFailure(
+                        Outcome.REFUSED,
+                        switch (e) {
+                            case ConnectException c -> "connection refused";
+                            case NoRouteToHostException n -> "no route to host";
+                            default -> "could not connect: " + describe(e);
+                        });
+            case DIALOGUE ->
+                greeted
+                        ? new ProbeFailure(
+                                Outcome.PROTOCOL_ERROR, "connection ended during the dialogue: " + describe(e))
+                        : new ProbeFailure(Outcome.REFUSED, "connection ended before the greeting: " + describe(e));
+            case HANDSHAKE ->
+                new ProbeFailure(
+                        Outcome.TLS_FAILED,
+                        switch (e) {
+                            case SSLException s
+                            when unreadableCertificate(s) != null ->
+                                "TLS handshake failed: the server sent a"
+                                        + " certificate that is DER but breaks X.509, so no client accepts it (invalid-chain): "
+                                        + unreadableCertificate(s);
+                            case SSLException s -> "TLS handshake failed: " + describe(e);
+                            default -> "connection ended during the TLS handshake: " + describe(e);
+                        });
         };
     }
 
@@ -64,9 +74,13 @@ record ProbeFailure(Outcome outcome, String detail) {
         Throwable cause = e.getCause();
         for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
             if (cause instanceof CertificateException certificate) {
-                String line = String.valueOf(certificate.getMessage()).lines().findFirst().orElse("");
+                String line = String.valueOf(certificate.getMessage())
+                        .lines()
+                        .findFirst()
+                        .orElse("");
                 // "java.io.IOException: Duplicate extensions not allowed" -> "Duplicate extensions not allowed"
-                return Printable.of(line.replaceAll("java\\.[\\w.]+(Exception|Error): ", "").strip());
+                return Printable.of(
+                        line.replaceAll("java\\.[\\w.]+(Exception|Error): ", "").strip());
             }
         }
         return null;

@@ -11,11 +11,14 @@ import java.time.Duration;
  * @param maxResponseLines  most plaintext lines accepted before TLS, over the whole dialogue
  * @param maxBytesBeforeTls most plaintext bytes accepted before TLS, over the whole dialogue
  */
-public record ProbeLimits(Duration connectTimeout, Duration stepTimeout, int maxLineLength,
-                          int maxResponseLines, int maxBytesBeforeTls) {
+public record ProbeLimits(
+        Duration connectTimeout, Duration stepTimeout, int maxLineLength, int maxResponseLines, int maxBytesBeforeTls) {
 
     public ProbeLimits {
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || stepTimeout.isNegative() || stepTimeout.isZero()) {
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || stepTimeout.isNegative()
+                || stepTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
         if (maxLineLength < 16 || maxResponseLines < 1 || maxBytesBeforeTls < maxLineLength) {

@@ -10,8 +10,14 @@ import org.jspecify.annotations.Nullable;
  * {@code handshake} is present exactly when {@code outcome} is {@link Outcome#HANDSHAKE};
  * {@code detail} says in a few words what was seen (e.g. "server answered STARTTLS with NO").
  */
-public record ProbeResult(InetAddress address, Endpoint endpoint, @Nullable String sni, Outcome outcome,
-                          Optional<Handshake> handshake, String detail, Duration elapsed) {
+public record ProbeResult(
+        InetAddress address,
+        Endpoint endpoint,
+        @Nullable String sni,
+        Outcome outcome,
+        Optional<Handshake> handshake,
+        String detail,
+        Duration elapsed) {
 
     public ProbeResult {
         if (handshake.isPresent() != (outcome == Outcome.HANDSHAKE)) {

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The mail protocols a client is configured with. */
 public enum Protocol {
-    IMAP, POP3, SMTP;
+    IMAP,
+    POP3,
+    SMTP;
 
     /** The lower-case name used in JSON and on the command line. */
     public String id() {

@@ -59,7 +59,8 @@ record SmtpReply(int code, List<String> texts) {
 
     /** The EHLO keywords: the first word of every line after the first, upper-cased (RFC 5321 §4.1.1.1). */
     List<String> keywords() {
-        return texts.stream().skip(1)
+        return texts.stream()
+                .skip(1)
                 .map(text -> text.strip().split(" ", 2)[0].toUpperCase(Locale.ROOT))
                 .toList();
     }

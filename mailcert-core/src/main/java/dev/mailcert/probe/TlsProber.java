@@ -1,6 +1,5 @@
 package dev.mailcert.probe;
 
-import org.jspecify.annotations.Nullable;
 import dev.mailcert.Deadline;
 import dev.mailcert.DeadlineWatch;
 import dev.mailcert.Printable;
@@ -20,6 +19,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Probes one endpoint on one address: connects, starts TLS (implicit, or STARTTLS after a bounded
@@ -52,26 +52,42 @@ public final class TlsProber implements Prober {
             notes.add("no SNI sent (not a host name: " + Printable.of(sni) + ")");
         }
         if (deadline.expired()) {
-            return result(address, endpoint, sni, started, new ProbeFailure(Outcome.TIMEOUT, "deadline passed before connecting"), notes);
+            return result(
+                    address,
+                    endpoint,
+                    sni,
+                    started,
+                    new ProbeFailure(Outcome.TIMEOUT, "deadline passed before connecting"),
+                    notes);
         }
         ProbeStage stage = ProbeStage.CONNECT;
         ResponseLineReader reader = null;
         Socket socket = new Socket();
         DeadlineWatch watch = DeadlineWatch.start(socket, deadline);
         try {
-            socket.connect(new InetSocketAddress(address, endpoint.port()), deadline.socketTimeoutMillis(limits.connectTimeout()));
+            socket.connect(
+                    new InetSocketAddress(address, endpoint.port()),
+                    deadline.socketTimeoutMillis(limits.connectTimeout()));
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(deadline.socketTimeoutMillis(limits.stepTimeout()));
             StartTlsDialogue dialogue = null;
             if (endpoint.security() == Security.STARTTLS) {
                 stage = ProbeStage.DIALOGUE;
                 dialogue = StartTlsDialogue.of(endpoint.protocol());
-                reader = new ResponseLineReader(socket.getInputStream(),
-                        limits.maxLineLength(), limits.maxResponseLines(), limits.maxBytesBeforeTls());
+                reader = new ResponseLineReader(
+                        socket.getInputStream(),
+                        limits.maxLineLength(),
+                        limits.maxResponseLines(),
+                        limits.maxBytesBeforeTls());
                 Negotiation negotiation = dialogue.negotiate(new PlaintextChannel(reader, socket.getOutputStream()));
                 if (negotiation instanceof Negotiation.Unavailable unavailable) {
-                    return result(address, endpoint, sni, started,
-                            new ProbeFailure(Outcome.STARTTLS_UNAVAILABLE, unavailable.reason()), notes);
+                    return result(
+                            address,
+                            endpoint,
+                            sni,
+                            started,
+                            new ProbeFailure(Outcome.STARTTLS_UNAVAILABLE, unavailable.reason()),
+                            notes);
                 }
                 // response injection: nothing sent before the handshake may be read after it
                 int discarded = reader.discardPending();
@@ -90,8 +106,14 @@ public final class TlsProber implements Prober {
             }
             closeQuietly(tls);
             notes.addFirst(handshake.tlsVersion() + " handshake completed");
-            return new ProbeResult(address, endpoint, sni, Outcome.HANDSHAKE, Optional.of(handshake),
-                    String.join("; ", notes), elapsedSince(started));
+            return new ProbeResult(
+                    address,
+                    endpoint,
+                    sni,
+                    Outcome.HANDSHAKE,
+                    Optional.of(handshake),
+                    String.join("; ", notes),
+                    elapsedSince(started));
         } catch (Exception e) {
             boolean greeted = reader != null && reader.bytesReceived() > 0;
             ProbeFailure failure = ProbeFailure.of(stage, e, watch.fired() || deadline.expired(), greeted);
@@ -139,12 +161,23 @@ public final class TlsProber implements Prober {
         }
     }
 
-    private static ProbeResult result(InetAddress address, Endpoint endpoint, @Nullable String sni, long started,
-                                      ProbeFailure failure, List<String> notes) {
+    private static ProbeResult result(
+            InetAddress address,
+            Endpoint endpoint,
+            @Nullable String sni,
+            long started,
+            ProbeFailure failure,
+            List<String> notes) {
         List<String> words = new ArrayList<>(notes);
         words.addFirst(failure.detail());
-        return new ProbeResult(address, endpoint, sni, failure.outcome(), Optional.empty(),
-                String.join("; ", words), elapsedSince(started));
+        return new ProbeResult(
+                address,
+                endpoint,
+                sni,
+                failure.outcome(),
+                Optional.empty(),
+                String.join("; ", words),
+                elapsedSince(started));
     }
 
     private static Duration elapsedSince(long started) {

@@ -1,12 +1,12 @@
 package dev.mailcert.probe;
 
-import org.jspecify.annotations.Nullable;
 import dev.mailcert.HostName;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLSocket;
+import org.jspecify.annotations.Nullable;
 
 /** Client TLS for a probe: the SNI to send, and the connection layered by {@link ChainCapture}. */
 final class TlsUpgrade {

@@ -45,7 +45,8 @@ public final class ClientConfigDirectory {
             Path file = dir.resolve(format.fileName(domain));
             Files.writeString(file, text, StandardCharsets.UTF_8);
             files.add(file);
-            ClientConfigFiles.limitations(format, config).forEach(line -> notes.add("Note (" + format.id() + "): " + line));
+            ClientConfigFiles.limitations(format, config)
+                    .forEach(line -> notes.add("Note (" + format.id() + "): " + line));
         }
         return new Written(files, notes);
     }

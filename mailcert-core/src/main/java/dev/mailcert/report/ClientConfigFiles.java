@@ -26,9 +26,17 @@ public final class ClientConfigFiles {
 
     /** The configuration of the verified recommendations, or empty when there is none (unfixable, unreachable). */
     public static Optional<ClientConfig> of(Diagnosis d, Advice advice) {
-        List<Recommendation> verified = advice.recommendations().stream().filter(Recommendation::verified).toList();
-        List<ServerSetting> incoming = verified.stream().filter(r -> r.protocol() != Protocol.SMTP).map(ClientConfigFiles::setting).toList();
-        List<ServerSetting> outgoing = verified.stream().filter(r -> r.protocol() == Protocol.SMTP).map(ClientConfigFiles::setting).toList();
+        List<Recommendation> verified = advice.recommendations().stream()
+                .filter(Recommendation::verified)
+                .toList();
+        List<ServerSetting> incoming = verified.stream()
+                .filter(r -> r.protocol() != Protocol.SMTP)
+                .map(ClientConfigFiles::setting)
+                .toList();
+        List<ServerSetting> outgoing = verified.stream()
+                .filter(r -> r.protocol() == Protocol.SMTP)
+                .map(ClientConfigFiles::setting)
+                .toList();
         if (incoming.isEmpty() || outgoing.isEmpty()) {
             return Optional.empty();
         }
@@ -41,8 +49,12 @@ public final class ClientConfigFiles {
         return switch (format) {
             case THUNDERBIRD -> AutoconfigWriter.write(config);
             case AUTODISCOVER -> AutodiscoverWriter.write(config, address(format, d));
-            case MOBILECONFIG -> MobileconfigWriter.write(config, address(format, d),
-                    stableUuid("profile:" + address(format, d)), stableUuid("account:" + address(format, d)));
+            case MOBILECONFIG ->
+                MobileconfigWriter.write(
+                        config,
+                        address(format, d),
+                        stableUuid("profile:" + address(format, d)),
+                        stableUuid("account:" + address(format, d)));
         };
     }
 

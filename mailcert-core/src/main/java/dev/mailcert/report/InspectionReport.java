@@ -26,31 +26,56 @@ public final class InspectionReport {
         if (inspection.valid()) {
             out.append("VALID  the certificate is valid for ").append(name).append(".\n");
         } else {
-            out.append("NOT VALID  ").append(name).append(": ").append(inspection.problems().stream()
-                    .map(CertificateProblem::plain).collect(Collectors.joining("; "))).append(".\n");
-            out.append("  Problems: ").append(inspection.problems().stream()
-                    .map(CertificateProblem::code).collect(Collectors.joining(", "))).append('\n');
+            out.append("NOT VALID  ")
+                    .append(name)
+                    .append(": ")
+                    .append(inspection.problems().stream()
+                            .map(CertificateProblem::plain)
+                            .collect(Collectors.joining("; ")))
+                    .append(".\n");
+            out.append("  Problems: ")
+                    .append(inspection.problems().stream()
+                            .map(CertificateProblem::code)
+                            .collect(Collectors.joining(", ")))
+                    .append('\n');
         }
         out.append("\nWhy\n");
         inspection.explanation().forEach(line -> out.append("  - ").append(line).append('\n'));
-        out.append("\nChain as built (leaf first; checked at ").append(when).append("; trusted: ")
-                .append(Printable.of(trustSource)).append(")\n");
+        out.append("\nChain as built (leaf first; checked at ")
+                .append(when)
+                .append("; trusted: ")
+                .append(Printable.of(trustSource))
+                .append(")\n");
         List<CertificateSummary> path = inspection.chain();
         for (int i = 0; i < path.size(); i++) {
             CertificateSummary c = path.get(i);
-            out.append("  ").append(i + 1).append(". ").append(Printable.of(c.subject())).append('\n');
-            out.append("     issued by ").append(Printable.of(c.issuer())).append(", valid ").append(c.notBefore())
-                    .append(" to ").append(c.notAfter()).append('\n');
+            out.append("  ")
+                    .append(i + 1)
+                    .append(". ")
+                    .append(Printable.of(c.subject()))
+                    .append('\n');
+            out.append("     issued by ")
+                    .append(Printable.of(c.issuer()))
+                    .append(", valid ")
+                    .append(c.notBefore())
+                    .append(" to ")
+                    .append(c.notAfter())
+                    .append('\n');
             List<String> names = new ArrayList<>(c.dnsNames());
             names.addAll(c.ipAddresses());
             if (!names.isEmpty()) {
-                out.append("     names ").append(Printable.of(String.join(", ", names))).append('\n');
+                out.append("     names ")
+                        .append(Printable.of(String.join(", ", names)))
+                        .append('\n');
             }
         }
         CertificateSummary last = path.get(path.size() - 1);
         boolean issuerOnPath = path.stream().anyMatch(c -> c.subject().equals(last.issuer()));
         if (inspection.problems().contains(CertificateProblem.INCOMPLETE_CHAIN) && !issuerOnPath) {
-            out.append("  ").append(path.size() + 1).append(". missing: ").append(Printable.of(last.issuer()))
+            out.append("  ")
+                    .append(path.size() + 1)
+                    .append(". missing: ")
+                    .append(Printable.of(last.issuer()))
                     .append(" (neither sent by the server nor trusted)\n");
         }
         return out.toString();

@@ -65,7 +65,9 @@ public final class JsonReport {
         node.put("security", r.security().id());
         node.put("verified", r.verified());
         node.put("confidence", r.confidence().id());
-        strings(node.putArray("evidence"), r.evidence().stream().map(Evidence::id).toList());
+        strings(
+                node.putArray("evidence"),
+                r.evidence().stream().map(Evidence::id).toList());
     }
 
     private static void endpoint(ObjectNode node, EndpointResult e) {
@@ -81,7 +83,9 @@ public final class JsonReport {
             tls.put("version", h.tlsVersion());
             tls.put("cipher", h.cipherSuite());
             certificate(node.putObject("certificate"), CertificateSummary.of(h.leaf()));
-            strings(node.putArray("problems"), e.problems().stream().map(CertificateProblem::code).toList());
+            strings(
+                    node.putArray("problems"),
+                    e.problems().stream().map(CertificateProblem::code).toList());
         });
         if (!e.probe().detail().isEmpty()) {
             node.put("detail", e.probe().detail());
@@ -111,7 +115,9 @@ public final class JsonReport {
             server.put("protocol", s.server().protocol().id());
             server.put("host", s.server().host());
             server.put("port", s.server().port());
-            server.put("security", s.server().socketType().security().map(sec -> sec.id()).orElse("plain"));
+            server.put(
+                    "security",
+                    s.server().socketType().security().map(sec -> sec.id()).orElse("plain"));
             Boolean warns = s.warning().warns();
             if (warns == null) {
                 server.putNull("warns");
@@ -124,9 +130,13 @@ public final class JsonReport {
 
     private static void candidate(ObjectNode node, Candidate c) {
         node.put("host", c.host().value());
-        strings(node.putArray("addresses"), c.addresses().stream().map(InetAddress::getHostAddress).toList());
+        strings(
+                node.putArray("addresses"),
+                c.addresses().stream().map(InetAddress::getHostAddress).toList());
         node.put("sameServer", c.sameServer());
-        strings(node.putArray("evidence"), c.evidence().stream().sorted().map(Evidence::id).toList());
+        strings(
+                node.putArray("evidence"),
+                c.evidence().stream().sorted().map(Evidence::id).toList());
         node.put("verified", c.verified());
         if (!c.note().isEmpty()) {
             node.put("note", c.note());

@@ -62,18 +62,34 @@ public final class Diagnoses {
                 }
             }
         }
-        DnsFindings dns = new DnsFindings(new Lookup.Found<>(List.of(ADDRESS), List.of()),
-                new Lookup.NoData<>("customer.example"), new Lookup.NoData<>("customer.example"), Map.of(), Map.of());
+        DnsFindings dns = new DnsFindings(
+                new Lookup.Found<>(List.of(ADDRESS), List.of()),
+                new Lookup.NoData<>("customer.example"),
+                new Lookup.NoData<>("customer.example"),
+                Map.of(),
+                Map.of());
         CheckRequest request = CheckRequest.of(Target.parse("alice@customer.example"), SERVER);
-        return new Diagnosis(request, CheckSettings.defaults(), SERVER, ServerSource.CONFIGURED, dns,
-                new Discovery(List.of()), endpoints, List.of(candidates), List.of(), List.of(), List.of(), Duration.ZERO);
+        return new Diagnosis(
+                request,
+                CheckSettings.defaults(),
+                SERVER,
+                ServerSource.CONFIGURED,
+                dns,
+                new Discovery(List.of()),
+                endpoints,
+                List.of(candidates),
+                List.of(),
+                List.of(),
+                List.of(),
+                Duration.ZERO);
     }
 
     /** {@code validOn}: protocols on which the candidate's own handshake had no problem, e.g. "imap pop3". */
     public static Candidate candidate(String host, String evidence, String validOn) {
         HostName name = HostName.parse(host);
         Set<Evidence> ev = EnumSet.noneOf(Evidence.class);
-        Arrays.stream(evidence.trim().split("\\s+")).filter(s -> !s.isEmpty())
+        Arrays.stream(evidence.trim().split("\\s+"))
+                .filter(s -> !s.isEmpty())
                 .forEach(e -> ev.add(Evidence.valueOf(e.toUpperCase().replace('-', '_'))));
         List<EndpointResult> verification = new ArrayList<>();
         for (Endpoint endpoint : Endpoint.standard(0)) {
@@ -84,14 +100,26 @@ public final class Diagnoses {
     }
 
     static EndpointResult result(HostName host, Endpoint endpoint, String state) {
-        Optional<Outcome> outcome = Arrays.stream(Outcome.values()).filter(o -> o.id().equals(state)).findFirst();
+        Optional<Outcome> outcome = Arrays.stream(Outcome.values())
+                .filter(o -> o.id().equals(state))
+                .findFirst();
         if (outcome.isPresent() && outcome.get() != Outcome.HANDSHAKE) {
-            return new EndpointResult(host, new ProbeResult(ADDRESS, endpoint, host.value(), outcome.get(),
-                    Optional.empty(), "", Duration.ZERO), Optional.empty());
+            return new EndpointResult(
+                    host,
+                    new ProbeResult(
+                            ADDRESS, endpoint, host.value(), outcome.get(), Optional.empty(), "", Duration.ZERO),
+                    Optional.empty());
         }
-        List<CertificateProblem> problems = state.equals("valid") ? List.of() : List.of(CertificateProblem.ofCode(state));
-        ProbeResult probe = new ProbeResult(ADDRESS, endpoint, host.value(), Outcome.HANDSHAKE,
-                Optional.of(new Handshake("TLSv1.3", "TLS_AES_128_GCM_SHA256", List.of(CERT))), "", Duration.ZERO);
+        List<CertificateProblem> problems =
+                state.equals("valid") ? List.of() : List.of(CertificateProblem.ofCode(state));
+        ProbeResult probe = new ProbeResult(
+                ADDRESS,
+                endpoint,
+                host.value(),
+                Outcome.HANDSHAKE,
+                Optional.of(new Handshake("TLSv1.3", "TLS_AES_128_GCM_SHA256", List.of(CERT))),
+                "",
+                Duration.ZERO);
         return new EndpointResult(host, probe, Optional.of(new Assessment(problems, List.of(CERT), List.of())));
     }
 
@@ -110,10 +138,16 @@ public final class Diagnoses {
             var keys = generator.generateKeyPair();
             X500Name name = new X500Name("CN=*.webhost.example");
             Instant now = Instant.now();
-            var builder = new JcaX509v3CertificateBuilder(name, BigInteger.ONE, Date.from(now.minusSeconds(60)),
-                    Date.from(now.plusSeconds(86_400)), name, keys.getPublic());
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+            var builder = new JcaX509v3CertificateBuilder(
+                    name,
+                    BigInteger.ONE,
+                    Date.from(now.minusSeconds(60)),
+                    Date.from(now.plusSeconds(86_400)),
+                    name,
+                    keys.getPublic());
+            return new JcaX509CertificateConverter()
+                    .getCertificate(
+                            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -19,32 +19,51 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importCore() {
-        core = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        core = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.mailcert");
     }
 
     @Test
     void stagesAreLayered_engineOverReportOverAdviseOverDiagnoseOverTheNetworkStages() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("engine").definedBy("dev.mailcert.engine..")
-                .layer("report").definedBy("dev.mailcert.report..")
-                .layer("advise").definedBy("dev.mailcert.advise..")
-                .layer("diagnose").definedBy("dev.mailcert.diagnose..")
-                .layer("discover").definedBy("dev.mailcert.discover..")
-                .layer("clientconfig").definedBy("dev.mailcert.clientconfig..")
-                .layer("probe").definedBy("dev.mailcert.probe..")
-                .layer("cert").definedBy("dev.mailcert.cert..")
-                .layer("dns").definedBy("dev.mailcert.dns..")
-                .whereLayer("engine").mayNotBeAccessedByAnyLayer()
-                .whereLayer("report").mayOnlyBeAccessedByLayers("engine")
-                .whereLayer("advise").mayOnlyBeAccessedByLayers("report", "engine")
-                .whereLayer("diagnose").mayOnlyBeAccessedByLayers("advise", "report", "engine")
-                .whereLayer("discover").mayOnlyBeAccessedByLayers("diagnose", "advise", "report", "engine")
-                .whereLayer("clientconfig").mayOnlyBeAccessedByLayers("discover", "diagnose", "advise", "report", "engine")
-                .whereLayer("probe").mayOnlyBeAccessedByLayers("clientconfig", "discover", "diagnose", "advise", "report",
-                        "engine")
-                .whereLayer("cert").mayOnlyBeAccessedByLayers("probe", "discover", "diagnose", "advise", "report", "engine")
-                .whereLayer("dns").mayOnlyBeAccessedByLayers("discover", "diagnose", "advise", "report", "engine")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("engine")
+                .definedBy("dev.mailcert.engine..")
+                .layer("report")
+                .definedBy("dev.mailcert.report..")
+                .layer("advise")
+                .definedBy("dev.mailcert.advise..")
+                .layer("diagnose")
+                .definedBy("dev.mailcert.diagnose..")
+                .layer("discover")
+                .definedBy("dev.mailcert.discover..")
+                .layer("clientconfig")
+                .definedBy("dev.mailcert.clientconfig..")
+                .layer("probe")
+                .definedBy("dev.mailcert.probe..")
+                .layer("cert")
+                .definedBy("dev.mailcert.cert..")
+                .layer("dns")
+                .definedBy("dev.mailcert.dns..")
+                .whereLayer("engine")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("report")
+                .mayOnlyBeAccessedByLayers("engine")
+                .whereLayer("advise")
+                .mayOnlyBeAccessedByLayers("report", "engine")
+                .whereLayer("diagnose")
+                .mayOnlyBeAccessedByLayers("advise", "report", "engine")
+                .whereLayer("discover")
+                .mayOnlyBeAccessedByLayers("diagnose", "advise", "report", "engine")
+                .whereLayer("clientconfig")
+                .mayOnlyBeAccessedByLayers("discover", "diagnose", "advise", "report", "engine")
+                .whereLayer("probe")
+                .mayOnlyBeAccessedByLayers("clientconfig", "discover", "diagnose", "advise", "report", "engine")
+                .whereLayer("cert")
+                .mayOnlyBeAccessedByLayers("probe", "discover", "diagnose", "advise", "report", "engine")
+                .whereLayer("dns")
+                .mayOnlyBeAccessedByLayers("discover", "diagnose", "advise", "report", "engine")
                 .check(core);
     }
 
@@ -55,15 +74,23 @@ class ArchitectureTest {
 
     @Test
     void theEngineNeverUsesTheLab() {
-        noClasses().that().resideOutsideOfPackage("dev.mailcert.lab..")
-                .should().dependOnClassesThat().resideInAPackage("dev.mailcert.lab..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.mailcert.lab..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.mailcert.lab..")
                 .check(core);
     }
 
     @Test
     void theBasePackageDependsOnNoStage() {
-        noClasses().that().resideInAPackage("dev.mailcert")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.mailcert.*..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.mailcert")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.mailcert.*..")
                 .check(core);
     }
 }

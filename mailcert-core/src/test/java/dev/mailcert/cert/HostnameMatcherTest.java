@@ -131,29 +131,37 @@ class HostnameMatcherTest {
 
     @Test
     void commonNameIsNeverUsedEvenWithoutSans() {
-        X509Certificate cnOnly = TestCertificates.leaf("mail.example.com").build().certificate();
+        X509Certificate cnOnly =
+                TestCertificates.leaf("mail.example.com").build().certificate();
 
         NameMatch match = HostnameMatcher.match("mail.example.com", cnOnly);
 
         assertThat(match.matches()).isFalse();
         assertThat(match.coveredNames()).isEmpty();
-        assertThat(match.reason()).contains("no DNS names or IP addresses").contains("CN 'mail.example.com' is never used");
+        assertThat(match.reason())
+                .contains("no DNS names or IP addresses")
+                .contains("CN 'mail.example.com' is never used");
     }
 
     @Test
     void commonNameIsNeverUsedBesideSans() {
-        X509Certificate cert = TestCertificates.leaf("mail.example.com").dns("www.example.com").build().certificate();
+        X509Certificate cert = TestCertificates.leaf("mail.example.com")
+                .dns("www.example.com")
+                .build()
+                .certificate();
 
         assertThat(HostnameMatcher.covers(cert, "mail.example.com")).isFalse();
     }
 
     @Test
     void mismatchReasonListsCoveredNamesAndTheRuleForTheClosest() {
-        NameMatch match = HostnameMatcher.match("mail.customer.example", withNames("*.webhost.example webhost.example"));
+        NameMatch match =
+                HostnameMatcher.match("mail.customer.example", withNames("*.webhost.example webhost.example"));
 
         assertThat(match.coveredNames()).containsExactly("*.webhost.example", "webhost.example");
-        assertThat(match.reason()).startsWith("The certificate covers *.webhost.example and webhost.example;"
-                + " mail.customer.example is not one of them: a wildcard covers exactly one label");
+        assertThat(match.reason())
+                .startsWith("The certificate covers *.webhost.example and webhost.example;"
+                        + " mail.customer.example is not one of them: a wildcard covers exactly one label");
     }
 
     @ParameterizedTest(name = "{0} vs [{1}]")
@@ -176,11 +184,13 @@ class HostnameMatcherTest {
 
     @Test
     void matchReasonNamesTheEntry() {
-        NameMatch match = HostnameMatcher.match("Srv12.Webhost.Example.", withNames("webhost.example *.webhost.example"));
+        NameMatch match =
+                HostnameMatcher.match("Srv12.Webhost.Example.", withNames("webhost.example *.webhost.example"));
 
         assertThat(match.matches()).isTrue();
-        assertThat(match.reason()).isEqualTo(
-                "srv12.webhost.example is covered by the certificate entry *.webhost.example (a wildcard covers one label).");
+        assertThat(match.reason())
+                .isEqualTo(
+                        "srv12.webhost.example is covered by the certificate entry *.webhost.example (a wildcard covers one label).");
     }
 
     @Test
@@ -222,7 +232,10 @@ class HostnameMatcherTest {
         for (int i = 0; i < 10_000; i++) {
             names.add("host" + i + ".example.net");
         }
-        X509Certificate cert = TestCertificates.leaf("big").dns(names.toArray(String[]::new)).build().certificate();
+        X509Certificate cert = TestCertificates.leaf("big")
+                .dns(names.toArray(String[]::new))
+                .build()
+                .certificate();
 
         long start = System.nanoTime();
         NameMatch hit = HostnameMatcher.match("host9999.example.net", cert);

@@ -27,18 +27,64 @@ class MalformedInputTest {
     private static final Duration SLOWEST_ALLOWED = Duration.ofSeconds(2);
     private static final String NAME_CHARACTERS = "abcxyz019.-*:[]_%ü. \u0000\u202eAZ";
 
-    private static final List<String> NAME_PIECES = List.of("mail", "example", ".", "..", "-", "*", "*.", "xn--",
-            "xn--zz", "xn--bcher-kva", "b\u00fccher", "fa\u00df", "\u03c2", "\u200d", "\u200c", "\u3002", "\uff0e",
-            "\u0301", "\u0661", "\ud83d", "\udce7", "\ud83d\udce7", "\u202e", "\u0000", "\n", "\t", " ", "_", "%",
-            "%25eth0", "[", "]", ":", "::", "ffff:", "2001:db8", "192.0.2.7", "255", "256", "0x7f", "1e3",
-            "a".repeat(63), "a".repeat(64), "\u00e9".repeat(60), "COM", "\u0130", "\ufb01");
+    private static final List<String> NAME_PIECES = List.of(
+            "mail",
+            "example",
+            ".",
+            "..",
+            "-",
+            "*",
+            "*.",
+            "xn--",
+            "xn--zz",
+            "xn--bcher-kva",
+            "b\u00fccher",
+            "fa\u00df",
+            "\u03c2",
+            "\u200d",
+            "\u200c",
+            "\u3002",
+            "\uff0e",
+            "\u0301",
+            "\u0661",
+            "\ud83d",
+            "\udce7",
+            "\ud83d\udce7",
+            "\u202e",
+            "\u0000",
+            "\n",
+            "\t",
+            " ",
+            "_",
+            "%",
+            "%25eth0",
+            "[",
+            "]",
+            ":",
+            "::",
+            "ffff:",
+            "2001:db8",
+            "192.0.2.7",
+            "255",
+            "256",
+            "0x7f",
+            "1e3",
+            "a".repeat(63),
+            "a".repeat(64),
+            "\u00e9".repeat(60),
+            "COM",
+            "\u0130",
+            "\ufb01");
 
-    private static final TestCertificates.Issued ROOT = TestCertificates.ca("Fuzz Root").build();
-    private static final TestCertificates.Issued INTERMEDIATE = TestCertificates.ca("Fuzz Intermediate")
-            .issuedBy(ROOT).build();
+    private static final TestCertificates.Issued ROOT =
+            TestCertificates.ca("Fuzz Root").build();
+    private static final TestCertificates.Issued INTERMEDIATE =
+            TestCertificates.ca("Fuzz Intermediate").issuedBy(ROOT).build();
     private static final TestCertificates.Issued LEAF = TestCertificates.leaf("mail.example.com")
-            .dns("mail.example.com", "*.example.net", "f*.example.org").ip("192.0.2.7", "2001:db8::1")
-            .issuedBy(INTERMEDIATE).build();
+            .dns("mail.example.com", "*.example.net", "f*.example.org")
+            .ip("192.0.2.7", "2001:db8::1")
+            .issuedBy(INTERMEDIATE)
+            .build();
     private static final TrustAnchors TRUST = TrustAnchors.of(List.of(ROOT.certificate()), "fuzz roots");
 
     private final Random random = new Random(SEED);
@@ -61,8 +107,8 @@ class MalformedInputTest {
         int parsed = 0;
         for (int round = 0; round < ROUNDS; round++) {
             byte[] damaged = mutateBytes(der);
-            String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(damaged)
-                    + "\n-----END CERTIFICATE-----\n";
+            String pem = "-----BEGIN CERTIFICATE-----\n"
+                    + Base64.getMimeEncoder().encodeToString(damaged) + "\n-----END CERTIFICATE-----\n";
             List<X509Certificate> certs = guarded("DER " + round, () -> Pem.readCertificates(pem));
             if (certs == null) {
                 continue;
@@ -70,10 +116,14 @@ class MalformedInputTest {
             parsed++;
             List<X509Certificate> served = List.of(certs.get(0), INTERMEDIATE.certificate());
             String name = randomName();
-            guarded("inspect " + round + " " + name, () -> Inspector.inspect(served, name, TRUST, TestCertificates.NOW));
+            guarded(
+                    "inspect " + round + " " + name,
+                    () -> Inspector.inspect(served, name, TRUST, TestCertificates.NOW));
             guarded("match " + round, () -> HostnameMatcher.match("mail.example.com", certs.get(0)));
         }
-        assertThat(parsed).as("some mutations still parse, so the assessor is exercised").isPositive();
+        assertThat(parsed)
+                .as("some mutations still parse, so the assessor is exercised")
+                .isPositive();
     }
 
     @Test
@@ -96,7 +146,8 @@ class MalformedInputTest {
     void composedReferenceNamesAreMatchedOrRefused() {
         for (int round = 0; round < ROUNDS * 5; round++) {
             String name = composedName();
-            NameMatch match = guarded("composed name " + round + " " + Printable.of(name),
+            NameMatch match = guarded(
+                    "composed name " + round + " " + Printable.of(name),
                     () -> HostnameMatcher.match(name, LEAF.certificate()));
             if (match != null) {
                 assertThat(match.reason()).isNotBlank();
@@ -116,14 +167,18 @@ class MalformedInputTest {
             crowd.add(spec.build());
         }
         List<X509Certificate> served = new ArrayList<>();
-        served.add(TestCertificates.leaf("mail.example.com").dns("mail.example.com")
-                .issuedBy(crowd.get(crowd.size() - 1)).withoutKeyIdentifiers().build().certificate());
+        served.add(TestCertificates.leaf("mail.example.com")
+                .dns("mail.example.com")
+                .issuedBy(crowd.get(crowd.size() - 1))
+                .withoutKeyIdentifiers()
+                .build()
+                .certificate());
         for (int i = 0; i < 150; i++) {
             served.add(crowd.get(random.nextInt(crowd.size())).certificate());
         }
 
-        Assessment assessment = guarded("crowd", () -> new CertificateAssessor(TRUST)
-                .assess(served, "mail.example.com", TestCertificates.NOW));
+        Assessment assessment = guarded(
+                "crowd", () -> new CertificateAssessor(TRUST).assess(served, "mail.example.com", TestCertificates.NOW));
 
         assertThat(assessment).isNotNull();
         assertThat(assessment.valid()).isFalse();

@@ -56,7 +56,9 @@ class NameConstraintRulesTest {
             ::ffff:c000:207, 192.0.2.0, ffffff00,                         false
             """)
     void addressWithinSubtree(String address, String base, String mask, boolean within) {
-        byte[] octets = address.startsWith("::ffff:") ? mapped(address) : InetAddresses.forString(address).getAddress();
+        byte[] octets = address.startsWith("::ffff:")
+                ? mapped(address)
+                : InetAddresses.forString(address).getAddress();
         byte[] baseOctets = InetAddresses.forString(base).getAddress();
         byte[] constraint = new byte[baseOctets.length * 2];
         System.arraycopy(baseOctets, 0, constraint, 0, baseOctets.length);
@@ -68,10 +70,12 @@ class NameConstraintRulesTest {
     private static final Issued ROOT = TestCertificates.ca("Constraint Root").build();
 
     /** An intermediate with these name constraints, and below it a leaf for mail.example.com with more SAN entries. */
-    private static List<X509Certificate> chain(GeneralSubtree[] permitted, GeneralSubtree[] excluded,
-                                               GeneralName... leafNames) {
-        Issued ca = TestCertificates.ca("Constrained CA").issuedBy(ROOT)
-                .extension(Extension.nameConstraints, true, new NameConstraints(permitted, excluded)).build();
+    private static List<X509Certificate> chain(
+            GeneralSubtree[] permitted, GeneralSubtree[] excluded, GeneralName... leafNames) {
+        Issued ca = TestCertificates.ca("Constrained CA")
+                .issuedBy(ROOT)
+                .extension(Extension.nameConstraints, true, new NameConstraints(permitted, excluded))
+                .build();
         return List.of(leafWithNames(ca, leafNames).certificate(), ca.certificate());
     }
 
@@ -79,8 +83,10 @@ class NameConstraintRulesTest {
         GeneralName[] all = new GeneralName[names.length + 1];
         all[0] = new GeneralName(GeneralName.dNSName, "mail.example.com");
         System.arraycopy(names, 0, all, 1, names.length);
-        return TestCertificates.leaf("mail.example.com").issuedBy(ca)
-                .extension(Extension.subjectAlternativeName, false, new GeneralNames(all)).build();
+        return TestCertificates.leaf("mail.example.com")
+                .issuedBy(ca)
+                .extension(Extension.subjectAlternativeName, false, new GeneralNames(all))
+                .build();
     }
 
     private static GeneralSubtree[] subtree(GeneralName base) {
@@ -91,27 +97,54 @@ class NameConstraintRulesTest {
         GeneralName mailbox = new GeneralName(GeneralName.rfc822Name, "postmaster@example.com");
         GeneralName uri = new GeneralName(GeneralName.uniformResourceIdentifier, "https://mail.example.com/x");
         GeneralName other = new GeneralName(GeneralName.otherName, new DERSequence(new ASN1Encodable[] {
-                new ASN1ObjectIdentifier("1.3.6.1.5.5.7.8.9"), new DERTaggedObject(true, 0, new DERUTF8String("a@b"))}));
+            new ASN1ObjectIdentifier("1.3.6.1.5.5.7.8.9"), new DERTaggedObject(true, 0, new DERUTF8String("a@b"))
+        }));
         return Stream.of(
-                Arguments.of("mailbox within a permitted host", chain(subtree(
-                        new GeneralName(GeneralName.rfc822Name, "example.com")), null, mailbox), List.of()),
-                Arguments.of("mailbox outside the permitted domain", chain(subtree(
-                        new GeneralName(GeneralName.rfc822Name, ".example.org")), null, mailbox),
-                        List.of(CertificateProblem.INVALID_CHAIN)),
-                Arguments.of("mailbox excluded", chain(null, subtree(
-                        new GeneralName(GeneralName.rfc822Name, "postmaster@example.com")), mailbox),
-                        List.of(CertificateProblem.INVALID_CHAIN)),
-                Arguments.of("URI host within", chain(subtree(
-                        new GeneralName(GeneralName.uniformResourceIdentifier, ".example.com")), null, uri), List.of()),
-                Arguments.of("URI host excluded", chain(null, subtree(
-                        new GeneralName(GeneralName.uniformResourceIdentifier, "mail.example.com")), uri),
-                        List.of(CertificateProblem.INVALID_CHAIN)),
-                Arguments.of("otherName under an otherName constraint cannot be checked", chain(subtree(other), null,
-                        other), List.of(CertificateProblem.INVALID_CHAIN)),
-                Arguments.of("constraint of another form does not touch DNS names", chain(subtree(other), null),
+                Arguments.of(
+                        "mailbox within a permitted host",
+                        chain(subtree(new GeneralName(GeneralName.rfc822Name, "example.com")), null, mailbox),
                         List.of()),
-                Arguments.of("subtree with a maximum", chain(new GeneralSubtree[] {new GeneralSubtree(
-                        new GeneralName(GeneralName.dNSName, "example.com"), BigInteger.ZERO, BigInteger.TWO)}, null),
+                Arguments.of(
+                        "mailbox outside the permitted domain",
+                        chain(subtree(new GeneralName(GeneralName.rfc822Name, ".example.org")), null, mailbox),
+                        List.of(CertificateProblem.INVALID_CHAIN)),
+                Arguments.of(
+                        "mailbox excluded",
+                        chain(
+                                null,
+                                subtree(new GeneralName(GeneralName.rfc822Name, "postmaster@example.com")),
+                                mailbox),
+                        List.of(CertificateProblem.INVALID_CHAIN)),
+                Arguments.of(
+                        "URI host within",
+                        chain(
+                                subtree(new GeneralName(GeneralName.uniformResourceIdentifier, ".example.com")),
+                                null,
+                                uri),
+                        List.of()),
+                Arguments.of(
+                        "URI host excluded",
+                        chain(
+                                null,
+                                subtree(new GeneralName(GeneralName.uniformResourceIdentifier, "mail.example.com")),
+                                uri),
+                        List.of(CertificateProblem.INVALID_CHAIN)),
+                Arguments.of(
+                        "otherName under an otherName constraint cannot be checked",
+                        chain(subtree(other), null, other),
+                        List.of(CertificateProblem.INVALID_CHAIN)),
+                Arguments.of(
+                        "constraint of another form does not touch DNS names", chain(subtree(other), null), List.of()),
+                Arguments.of(
+                        "subtree with a maximum",
+                        chain(
+                                new GeneralSubtree[] {
+                                    new GeneralSubtree(
+                                            new GeneralName(GeneralName.dNSName, "example.com"),
+                                            BigInteger.ZERO,
+                                            BigInteger.TWO)
+                                },
+                                null),
                         List.of(CertificateProblem.INVALID_CHAIN)));
     }
 
@@ -121,7 +154,9 @@ class NameConstraintRulesTest {
         Assessment assessment = new CertificateAssessor(TrustAnchors.of(List.of(ROOT.certificate()), "test root"))
                 .assess(path, "mail.example.com", TestCertificates.NOW);
 
-        assertThat(assessment.problems()).as(String.join("\n", assessment.explanation())).isEqualTo(expected);
+        assertThat(assessment.problems())
+                .as(String.join("\n", assessment.explanation()))
+                .isEqualTo(expected);
     }
 
     /** An IPv4-mapped IPv6 address as the 16 octets a certificate holds (never an IPv4 address). */

@@ -17,9 +17,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PemTest {
 
-    private static final TestCertificates.Issued ROOT = TestCertificates.ca("Pem Root").build();
+    private static final TestCertificates.Issued ROOT =
+            TestCertificates.ca("Pem Root").build();
     private static final TestCertificates.Issued LEAF = TestCertificates.leaf("mail.example.com")
-            .dns("mail.example.com").issuedBy(ROOT).build();
+            .dns("mail.example.com")
+            .issuedBy(ROOT)
+            .build();
 
     @TempDir
     Path dir;
@@ -31,14 +34,19 @@ class PemTest {
         String pem = Pem.write(chain);
 
         assertThat(pem).startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----\n");
-        assertThat(pem.lines().filter(l -> !l.startsWith("-----")).mapToInt(String::length).max().orElseThrow())
+        assertThat(pem.lines()
+                        .filter(l -> !l.startsWith("-----"))
+                        .mapToInt(String::length)
+                        .max()
+                        .orElseThrow())
                 .isLessThanOrEqualTo(64);
         assertThat(Pem.readCertificates(pem)).containsExactlyElementsOf(chain);
     }
 
     @Test
     void textAroundBlocksAndOtherBlockTypesAreSkipped() {
-        String text = "subject=CN = mail.example.com\r\n" + Pem.write(List.of(LEAF.certificate())).replace("\n", "\r\n")
+        String text = "subject=CN = mail.example.com\r\n"
+                + Pem.write(List.of(LEAF.certificate())).replace("\n", "\r\n")
                 + "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"
                 + Pem.write(List.of(ROOT.certificate()));
 
@@ -90,7 +98,8 @@ class PemTest {
 
     @Test
     void directoryIsNotACertificateFile() {
-        assertThatThrownBy(() -> Pem.readCertificates(dir)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> Pem.readCertificates(dir))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("not a regular file");
     }
 
@@ -99,7 +108,8 @@ class PemTest {
         Path big = dir.resolve("big.pem");
         Files.write(big, new byte[Pem.MAX_BYTES + 1]);
 
-        assertThatThrownBy(() -> Pem.readCertificates(big)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> Pem.readCertificates(big))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("larger than 4 MiB");
     }
 
@@ -108,7 +118,8 @@ class PemTest {
         Path junk = dir.resolve("junk.bin");
         Files.write(junk, "\u0000\u0001binary".getBytes(StandardCharsets.ISO_8859_1));
 
-        assertThatThrownBy(() -> Pem.readCertificates(junk)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> Pem.readCertificates(junk))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("contains no certificate");
     }
 

@@ -57,7 +57,11 @@ class RuleChainCrossCheckTest {
     private static final Duration OPENSSL_TIMEOUT = Duration.ofSeconds(20);
     private static final int MAX_OUTPUT = 64 * 1024;
 
-    enum Client { ACCEPTS, REJECTS, NOT_APPLICABLE }
+    enum Client {
+        ACCEPTS,
+        REJECTS,
+        NOT_APPLICABLE
+    }
 
     /** What OpenSSL and the JDK's PKIX validator do with each construction, as measured. */
     private record Peers(Client openssl, Client jdkPkix) {}
@@ -98,8 +102,10 @@ class RuleChainCrossCheckTest {
     static void opensslIsInstalled() {
         boolean available;
         try {
-            Process version = new ProcessBuilder("openssl", "version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process version = new ProcessBuilder("openssl", "version")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             available = version.waitFor(OPENSSL_TIMEOUT.toSeconds(), TimeUnit.SECONDS) && version.exitValue() == 0;
         } catch (IOException e) {
             available = false;
@@ -125,7 +131,8 @@ class RuleChainCrossCheckTest {
         Path served = write("chain.pem", chain.servedPem());
         Path root = write("root.pem", chain.rootPem());
         Inspection ours = Inspector.inspect(Pem.readServed(served), chain.host(), TrustAnchors.fromPem(root), NOW);
-        List<String> codes = ours.problems().stream().map(CertificateProblem::code).toList();
+        List<String> codes =
+                ours.problems().stream().map(CertificateProblem::code).toList();
         String why = String.join("\n", ours.explanation());
 
         if (construction.expectedProblem().isEmpty()) {
@@ -135,7 +142,8 @@ class RuleChainCrossCheckTest {
         }
         Peers peers = PEERS.get(construction);
         String openssl = opensslVerify(chain);
-        assertThat(openssl.strip().endsWith(": OK") ? ACCEPTS : REJECTS).as("openssl verify said: " + openssl)
+        assertThat(openssl.strip().endsWith(": OK") ? ACCEPTS : REJECTS)
+                .as("openssl verify said: " + openssl)
                 .isEqualTo(peers.openssl());
         if (peers.jdkPkix() != NOT_APPLICABLE) {
             assertThat(jdkPkix(chain)).isEqualTo(peers.jdkPkix());
@@ -143,13 +151,27 @@ class RuleChainCrossCheckTest {
     }
 
     private String opensslVerify(RuleChain.Built chain) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl", "verify", "-x509_strict", "-auth_level", "2",
-                "-purpose", "sslserver", "-verify_hostname", chain.host(),
-                "-CAfile", write("root.pem", chain.rootPem()).toString(),
-                "-attime", Long.toString(NOW.getEpochSecond())));
+        List<String> command = new ArrayList<>(List.of(
+                "openssl",
+                "verify",
+                "-x509_strict",
+                "-auth_level",
+                "2",
+                "-purpose",
+                "sslserver",
+                "-verify_hostname",
+                chain.host(),
+                "-CAfile",
+                write("root.pem", chain.rootPem()).toString(),
+                "-attime",
+                Long.toString(NOW.getEpochSecond())));
         if (chain.served().size() > 1) {
-            command.addAll(List.of("-untrusted", write("rest.pem", pem(chain.served().subList(1, chain.served().size())))
-                    .toString()));
+            command.addAll(List.of(
+                    "-untrusted",
+                    write(
+                                    "rest.pem",
+                                    pem(chain.served().subList(1, chain.served().size())))
+                            .toString()));
         }
         command.add(write("leaf.pem", pem(chain.served().subList(0, 1))).toString());
         return run(command);
@@ -163,7 +185,8 @@ class RuleChainCrossCheckTest {
             for (byte[] der : chain.served()) {
                 path.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der)));
             }
-            X509Certificate root = (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(chain.root()));
+            X509Certificate root =
+                    (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(chain.root()));
             PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(root, null)));
             parameters.setRevocationEnabled(false);
             parameters.setDate(Date.from(NOW));
@@ -189,7 +212,10 @@ class RuleChainCrossCheckTest {
     /** Runs a command with a deadline; returns its output (stdout and stderr together). */
     private String run(List<String> command) throws Exception {
         Path output = dir.resolve("openssl.out");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         if (!process.waitFor(OPENSSL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("openssl did not finish within " + OPENSSL_TIMEOUT + ": " + command);

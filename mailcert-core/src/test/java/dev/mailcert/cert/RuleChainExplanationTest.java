@@ -35,8 +35,8 @@ class RuleChainExplanationTest {
         Files.writeString(served, chain.servedPem());
         Files.writeString(root, chain.rootPem());
 
-        Inspection inspection = Inspector.inspect(Pem.readServed(served), chain.host(), TrustAnchors.fromPem(root),
-                TestCertificates.NOW);
+        Inspection inspection = Inspector.inspect(
+                Pem.readServed(served), chain.host(), TrustAnchors.fromPem(root), TestCertificates.NOW);
 
         assertThat(inspection.explanation()).anySatisfy(l -> assertThat(l).startsWith(line));
     }

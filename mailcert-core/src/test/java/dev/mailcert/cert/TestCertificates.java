@@ -44,6 +44,7 @@ final class TestCertificates {
 
     /** The evaluation time used throughout the tests. */
     static final Instant NOW = Instant.parse("2025-06-01T00:00:00Z");
+
     private static final AtomicLong SERIALS = new AtomicLong(1000);
 
     /** A certificate and its key pair, so that it can issue others. */
@@ -58,7 +59,9 @@ final class TestCertificates {
 
     /** A server certificate: CA:FALSE, key usage digitalSignature, no names unless added. */
     static Spec leaf(String commonName) {
-        return new Spec("CN=" + commonName).caFlag(false).keyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment);
+        return new Spec("CN=" + commonName)
+                .caFlag(false)
+                .keyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment);
     }
 
     static KeyPair ecKeys() {
@@ -196,21 +199,32 @@ final class TestCertificates {
                 KeyPair own = keys != null ? keys : ecKeys();
                 KeyPair signer = signingKeys != null ? signingKeys : issuer != null ? issuer.keys() : own;
                 X500Name issuerName = issuer != null
-                        ? X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded())
+                        ? X500Name.getInstance(
+                                issuer.certificate().getSubjectX500Principal().getEncoded())
                         : new X500Name(subject);
-                X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
-                        BigInteger.valueOf(SERIALS.incrementAndGet()), Date.from(notBefore), Date.from(notAfter),
-                        new X500Name(subject), own.getPublic());
+                X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                        issuerName,
+                        BigInteger.valueOf(SERIALS.incrementAndGet()),
+                        Date.from(notBefore),
+                        Date.from(notAfter),
+                        new X500Name(subject),
+                        own.getPublic());
                 JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
                 if (keyIdentifiers) {
-                    builder.addExtension(Extension.subjectKeyIdentifier, false,
+                    builder.addExtension(
+                            Extension.subjectKeyIdentifier,
+                            false,
                             extensions.createSubjectKeyIdentifier(own.getPublic()));
-                    builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    builder.addExtension(
+                            Extension.authorityKeyIdentifier,
+                            false,
                             extensions.createAuthorityKeyIdentifier(signer.getPublic()));
                 }
                 if (ca != null) {
-                    builder.addExtension(Extension.basicConstraints, true, ca && pathLength != null
-                            ? new BasicConstraints(pathLength) : new BasicConstraints(ca));
+                    builder.addExtension(
+                            Extension.basicConstraints,
+                            true,
+                            ca && pathLength != null ? new BasicConstraints(pathLength) : new BasicConstraints(ca));
                 }
                 if (keyUsage != null) {
                     builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
@@ -219,7 +233,9 @@ final class TestCertificates {
                     builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
                 }
                 if (!altNames.isEmpty()) {
-                    builder.addExtension(Extension.subjectAlternativeName, false,
+                    builder.addExtension(
+                            Extension.subjectAlternativeName,
+                            false,
                             new GeneralNames(altNames.toArray(GeneralName[]::new)));
                 }
                 for (Extension extension : extra) {
@@ -227,7 +243,8 @@ final class TestCertificates {
                 }
                 String algorithm = signer.getPublic() instanceof RSAPublicKey ? hash + "withRSA" : hash + "withECDSA";
                 X509Certificate cert = new JcaX509CertificateConverter()
-                        .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(signer.getPrivate())));
+                        .getCertificate(
+                                builder.build(new JcaContentSignerBuilder(algorithm).build(signer.getPrivate())));
                 return new Issued(cert, own);
             } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
                 throw new IllegalStateException(e);

@@ -52,15 +52,18 @@ class TrustAnchorsTest {
         Path file = dir.resolve("empty.pem");
         Files.writeString(file, "# nothing here\n");
 
-        assertThatThrownBy(() -> TrustAnchors.fromPem(file)).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(() -> TrustAnchors.fromPem(file))
+                .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("contains no certificate");
     }
 
     @Test
     void systemRootsDoNotTrustALabChain() {
         TestCertificates.Issued root = TestCertificates.ca("Lab Root").build();
-        TestCertificates.Issued leaf = TestCertificates.leaf("mail.example.com").dns("mail.example.com")
-                .issuedBy(root).build();
+        TestCertificates.Issued leaf = TestCertificates.leaf("mail.example.com")
+                .dns("mail.example.com")
+                .issuedBy(root)
+                .build();
 
         Assessment assessment = new CertificateAssessor(TrustAnchors.system())
                 .assess(List.of(leaf.certificate(), root.certificate()), "mail.example.com", TestCertificates.NOW);

@@ -44,23 +44,34 @@ class HostileInputTest {
 
         byte[] valid() {
             return switch (this) {
-                case AUTOCONFIG -> AutoconfigWriter.write(RoundTripTest.SHARED_HOSTING).getBytes(StandardCharsets.UTF_8);
-                case AUTODISCOVER -> AutodiscoverWriter.write(RoundTripTest.SHARED_HOSTING, "a@b.example").getBytes(StandardCharsets.UTF_8);
-                case PLIST -> MobileconfigWriter.write(RoundTripTest.SHARED_HOSTING, "a@b.example",
-                    java.util.UUID.randomUUID(), java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+                case AUTOCONFIG ->
+                    AutoconfigWriter.write(RoundTripTest.SHARED_HOSTING).getBytes(StandardCharsets.UTF_8);
+                case AUTODISCOVER ->
+                    AutodiscoverWriter.write(RoundTripTest.SHARED_HOSTING, "a@b.example")
+                            .getBytes(StandardCharsets.UTF_8);
+                case PLIST ->
+                    MobileconfigWriter.write(
+                                    RoundTripTest.SHARED_HOSTING,
+                                    "a@b.example",
+                                    java.util.UUID.randomUUID(),
+                                    java.util.UUID.randomUUID())
+                            .getBytes(StandardCharsets.UTF_8);
             };
         }
 
         /** A document whose root holds {@code body}, after {@code doctype}. */
         byte[] document(String doctype, String body) {
             return ("<?xml version=\"1.0\"?>\n" + doctype + "\n<" + root + ">" + body + "</" + root + ">")
-                .getBytes(StandardCharsets.UTF_8);
+                    .getBytes(StandardCharsets.UTF_8);
         }
 
         ClientConfigException rejects(byte[] xml) {
             ClientConfigException e = catchThrowableOfType(ClientConfigException.class, () -> parse.apply(xml));
             assertThat(e).as("rejected with ClientConfigException").isNotNull();
-            assertThat(e.getMessage()).startsWith(kind + ": ").doesNotContain("\n", "\r").hasSizeLessThan(400);
+            assertThat(e.getMessage())
+                    .startsWith(kind + ": ")
+                    .doesNotContain("\n", "\r")
+                    .hasSizeLessThan(400);
             return e;
         }
     }
@@ -101,7 +112,8 @@ class HostileInputTest {
     @EnumSource(Reader.class)
     void an_external_entity_to_a_local_file_is_never_read(Reader reader) {
         ClientConfigException e = reader.rejects(reader.document(
-            "<!DOCTYPE " + reader.root + " [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>", "<string>&xxe;</string>"));
+                "<!DOCTYPE " + reader.root + " [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>",
+                "<string>&xxe;</string>"));
 
         assertThat(e.getMessage()).doesNotContain("root:");
         assertThat(e.getMessage()).containsAnyOf("DOCTYPE is not accepted", "\"xxe\" was referenced, but not declared");
@@ -111,9 +123,11 @@ class HostileInputTest {
     @EnumSource(Reader.class)
     void an_external_entity_over_http_is_never_fetched(Reader reader) throws InterruptedException {
         reader.rejects(reader.document(
-            "<!DOCTYPE " + reader.root + " [<!ENTITY xxe SYSTEM \"" + loopbackUrl("entity") + "\">]>", "<string>&xxe;</string>"));
+                "<!DOCTYPE " + reader.root + " [<!ENTITY xxe SYSTEM \"" + loopbackUrl("entity") + "\">]>",
+                "<string>&xxe;</string>"));
         reader.rejects(reader.document(
-            "<!DOCTYPE " + reader.root + " [<!ENTITY xxe SYSTEM \"http://127.0.0.1:1/\">]>", "<string>&xxe;</string>"));
+                "<!DOCTYPE " + reader.root + " [<!ENTITY xxe SYSTEM \"http://127.0.0.1:1/\">]>",
+                "<string>&xxe;</string>"));
 
         assertNobodyConnected();
     }
@@ -121,8 +135,9 @@ class HostileInputTest {
     @ParameterizedTest
     @EnumSource(Reader.class)
     void a_parameter_entity_over_http_is_never_fetched(Reader reader) throws InterruptedException {
-        byte[] xml = reader.document("<!DOCTYPE " + reader.root + " [<!ENTITY % remote SYSTEM \"" + loopbackUrl("p") + "\"> %remote;]>",
-            "<string>x</string>");
+        byte[] xml = reader.document(
+                "<!DOCTYPE " + reader.root + " [<!ENTITY % remote SYSTEM \"" + loopbackUrl("p") + "\"> %remote;]>",
+                "<string>x</string>");
         try {
             reader.parse.apply(xml);
         } catch (ClientConfigException rejected) {
@@ -134,7 +149,8 @@ class HostileInputTest {
 
     @Test
     void the_property_list_doctype_is_accepted_but_never_loaded() throws InterruptedException {
-        byte[] xml = Reader.PLIST.document("<!DOCTYPE plist SYSTEM \"" + loopbackUrl("PropertyList-1.0.dtd") + "\">", "<true/>");
+        byte[] xml = Reader.PLIST.document(
+                "<!DOCTYPE plist SYSTEM \"" + loopbackUrl("PropertyList-1.0.dtd") + "\">", "<true/>");
 
         assertThat(PlistReader.parse(xml)).isEqualTo(true);
         assertNobodyConnected();
@@ -145,22 +161,31 @@ class HostileInputTest {
     void billion_laughs_is_rejected_fast(Reader reader) {
         StringBuilder doctype = new StringBuilder("<!DOCTYPE " + reader.root + " [<!ENTITY lol0 \"lol\">");
         for (int i = 1; i <= 9; i++) {
-            doctype.append("<!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">");
+            doctype.append("<!ENTITY lol")
+                    .append(i)
+                    .append(" \"")
+                    .append(("&lol" + (i - 1) + ";").repeat(10))
+                    .append("\">");
         }
         doctype.append("]>");
 
-        ClientConfigException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2),
-            () -> reader.rejects(reader.document(doctype.toString(), "<string>&lol9;</string>")));
+        ClientConfigException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                Duration.ofSeconds(2),
+                () -> reader.rejects(reader.document(doctype.toString(), "<string>&lol9;</string>")));
 
-        assertThat(e.getMessage()).containsAnyOf("DOCTYPE is not accepted", "\"lol9\" was referenced, but not declared");
+        assertThat(e.getMessage())
+                .containsAnyOf("DOCTYPE is not accepted", "\"lol9\" was referenced, but not declared");
     }
 
     @ParameterizedTest
-    @EnumSource(value = Reader.class, names = {"AUTOCONFIG", "AUTODISCOVER"})
+    @EnumSource(
+            value = Reader.class,
+            names = {"AUTOCONFIG", "AUTODISCOVER"})
     void any_doctype_is_rejected_where_none_belongs(Reader reader) {
-        assertThat(reader.rejects(reader.document("<!DOCTYPE " + reader.root + ">", "")).getMessage())
-            .isEqualTo(reader.kind + ": rejected at line 2, column 10: a DOCTYPE is not accepted"
-                + " (it could declare entities that read files or expand without bound)");
+        assertThat(reader.rejects(reader.document("<!DOCTYPE " + reader.root + ">", ""))
+                        .getMessage())
+                .isEqualTo(reader.kind + ": rejected at line 2, column 10: a DOCTYPE is not accepted"
+                        + " (it could declare entities that read files or expand without bound)");
     }
 
     @ParameterizedTest
@@ -169,7 +194,7 @@ class HostileInputTest {
         byte[] big = reader.document("", "<!--" + "x".repeat(2 << 20) + "-->");
 
         assertThat(reader.rejects(big).getMessage())
-            .isEqualTo(reader.kind + ": the document has " + big.length + " bytes, more than the 1048576 accepted");
+                .isEqualTo(reader.kind + ": the document has " + big.length + " bytes, more than the 1048576 accepted");
     }
 
     @ParameterizedTest
@@ -190,9 +215,15 @@ class HostileInputTest {
     @ParameterizedTest
     @EnumSource(Reader.class)
     void non_xml_is_rejected_as_not_well_formed(Reader reader) {
-        for (String text : new String[] {"{\"imap\": \"imap.example.com\"}", "HTTP/1.1 200 OK\r\n\r\n<html>",
-            "<html><body><p>unclosed</body>", "   ", "\u0000\u0000\u0000"}) {
-            assertThat(reader.rejects(text.getBytes(StandardCharsets.UTF_8)).getMessage()).contains("line 1");
+        for (String text : new String[] {
+            "{\"imap\": \"imap.example.com\"}",
+            "HTTP/1.1 200 OK\r\n\r\n<html>",
+            "<html><body><p>unclosed</body>",
+            "   ",
+            "\u0000\u0000\u0000"
+        }) {
+            assertThat(reader.rejects(text.getBytes(StandardCharsets.UTF_8)).getMessage())
+                    .contains("line 1");
         }
     }
 
@@ -234,8 +265,10 @@ class HostileInputTest {
                 <displayName><xi:include href="file:///etc/passwd" parse="text"/></displayName>
                 %s
               </emailProvider>
-            </clientConfig>""").formatted(AutoconfigReaderTest.server("incomingServer", "imap", "i", "993", "SSL")
-                + AutoconfigReaderTest.server("outgoingServer", "smtp", "s", "465", "SSL")).getBytes(StandardCharsets.UTF_8);
+            </clientConfig>""")
+                .formatted(AutoconfigReaderTest.server("incomingServer", "imap", "i", "993", "SSL")
+                        + AutoconfigReaderTest.server("outgoingServer", "smtp", "s", "465", "SSL"))
+                .getBytes(StandardCharsets.UTF_8);
 
         assertThat(AutoconfigReader.parse(xml).displayName()).isEmpty();
     }
@@ -254,11 +287,12 @@ class HostileInputTest {
 
     @Test
     void a_document_with_the_wrong_encoding_is_rejected() {
-        byte[] latin1 = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><clientConfig><emailProvider id=\"\u00e9\"/></clientConfig>"
-            .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] latin1 =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><clientConfig><emailProvider id=\"\u00e9\"/></clientConfig>"
+                        .getBytes(StandardCharsets.ISO_8859_1);
 
         assertThatThrownBy(() -> AutoconfigReader.parse(latin1))
-            .isInstanceOf(ClientConfigException.class)
-            .hasMessageContaining("UTF-8");
+                .isInstanceOf(ClientConfigException.class)
+                .hasMessageContaining("UTF-8");
     }
 }

@@ -27,7 +27,9 @@ class IspdbTest {
         Path directory = Path.of(IspdbTest.class.getResource("/ispdb").toURI());
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(path -> path.toString().endsWith(".xml")).sorted().toList();
+            files = listing.filter(path -> path.toString().endsWith(".xml"))
+                    .sorted()
+                    .toList();
         }
         return files.stream();
     }
@@ -47,10 +49,15 @@ class IspdbTest {
         ParsedClientConfig parsed = AutoconfigReader.read(xml);
 
         assertThat(parsed.notes()).isEmpty();
-        assertThat(parsed.config().incoming()).isNotEmpty().hasSize((int) INCOMING.matcher(text).results().count());
-        assertThat(parsed.config().outgoing()).isNotEmpty().hasSize((int) OUTGOING.matcher(text).results().count());
+        assertThat(parsed.config().incoming()).isNotEmpty().hasSize((int)
+                INCOMING.matcher(text).results().count());
+        assertThat(parsed.config().outgoing()).isNotEmpty().hasSize((int)
+                OUTGOING.matcher(text).results().count());
         assertThat(parsed.config().providerId()).isNotBlank();
-        assertThat(parsed.config().servers()).allSatisfy(server -> assertThat(server.host()).isNotBlank().isEqualTo(server.host().strip()));
+        assertThat(parsed.config().servers())
+                .allSatisfy(server -> assertThat(server.host())
+                        .isNotBlank()
+                        .isEqualTo(server.host().strip()));
     }
 
     @Test
@@ -60,10 +67,12 @@ class IspdbTest {
         assertThat(gmail.providerId()).isEqualTo("googlemail.com");
         assertThat(gmail.displayName()).isEqualTo("Google Mail");
         assertThat(gmail.domains()).startsWith("gmail.com", "googlemail.com").contains("google.com");
-        assertThat(gmail.incoming()).containsExactly(
-            new ServerSetting(Protocol.IMAP, "imap.gmail.com", 993, SocketType.SSL),
-            new ServerSetting(Protocol.POP3, "pop.gmail.com", 995, SocketType.SSL));
-        assertThat(gmail.outgoing()).containsExactly(new ServerSetting(Protocol.SMTP, "smtp.gmail.com", 465, SocketType.SSL));
+        assertThat(gmail.incoming())
+                .containsExactly(
+                        new ServerSetting(Protocol.IMAP, "imap.gmail.com", 993, SocketType.SSL),
+                        new ServerSetting(Protocol.POP3, "pop.gmail.com", 995, SocketType.SSL));
+        assertThat(gmail.outgoing())
+                .containsExactly(new ServerSetting(Protocol.SMTP, "smtp.gmail.com", 465, SocketType.SSL));
     }
 
     @Test
@@ -71,8 +80,8 @@ class IspdbTest {
         ClientConfig office = read("office365.com.xml");
 
         assertThat(office.incoming()).extracting(ServerSetting::protocol).containsExactly(Protocol.IMAP, Protocol.POP3);
-        assertThat(office.outgoing()).containsExactly(
-            new ServerSetting(Protocol.SMTP, "smtp.office365.com", 587, SocketType.STARTTLS));
+        assertThat(office.outgoing())
+                .containsExactly(new ServerSetting(Protocol.SMTP, "smtp.office365.com", 587, SocketType.STARTTLS));
     }
 
     @Test
@@ -80,17 +89,18 @@ class IspdbTest {
         ClientConfig oneAndOne = read("1und1.de.xml");
 
         assertThat(oneAndOne.displayName()).isEqualTo("1&1");
-        assertThat(oneAndOne.incoming()).containsExactly(
-            new ServerSetting(Protocol.IMAP, "imap.1und1.de", 993, SocketType.SSL),
-            new ServerSetting(Protocol.IMAP, "imap.1und1.de", 143, SocketType.STARTTLS),
-            new ServerSetting(Protocol.POP3, "pop.1und1.de", 995, SocketType.SSL),
-            new ServerSetting(Protocol.POP3, "pop.1und1.de", 110, SocketType.STARTTLS));
+        assertThat(oneAndOne.incoming())
+                .containsExactly(
+                        new ServerSetting(Protocol.IMAP, "imap.1und1.de", 993, SocketType.SSL),
+                        new ServerSetting(Protocol.IMAP, "imap.1und1.de", 143, SocketType.STARTTLS),
+                        new ServerSetting(Protocol.POP3, "pop.1und1.de", 995, SocketType.SSL),
+                        new ServerSetting(Protocol.POP3, "pop.1und1.de", 110, SocketType.STARTTLS));
     }
 
     @Test
     void plain_socket_type_and_placeholders_are_kept_as_written() {
         assertThat(read("broba.cc.xml").outgoing())
-            .contains(new ServerSetting(Protocol.SMTP, "mail.broba.cc", 587, SocketType.PLAIN));
+                .contains(new ServerSetting(Protocol.SMTP, "mail.broba.cc", 587, SocketType.PLAIN));
         assertThat(read("mail.ee.xml").incoming().get(0).host()).isEqualTo("%EMAILDOMAIN%");
     }
 

@@ -25,8 +25,8 @@ class MobileconfigWriterTest {
 
     @Test
     void the_profile_holds_one_mail_payload_with_the_first_servers() {
-        Map<Object, Object> profile = PlistReaderTest.dict(PlistReader.parse(RoundTripTest.utf8(
-            MobileconfigWriter.write(RoundTripTest.SHARED_HOSTING, ALICE, PROFILE, ACCOUNT))));
+        Map<Object, Object> profile = PlistReaderTest.dict(PlistReader.parse(
+                RoundTripTest.utf8(MobileconfigWriter.write(RoundTripTest.SHARED_HOSTING, ALICE, PROFILE, ACCOUNT))));
 
         Map<String, Object> account = new LinkedHashMap<>();
         account.put("EmailAccountDescription", "Customer mail");
@@ -50,12 +50,13 @@ class MobileconfigWriterTest {
         account.put("PayloadUUID", "0B7C3A52-3F0E-4C1E-9A39-2A4BB2F1C002");
         account.put("PayloadVersion", 1L);
         assertThat(profile.get("PayloadContent")).isEqualTo(List.of(account));
-        assertThat(profile).containsEntry("PayloadType", "Configuration")
-            .containsEntry("PayloadVersion", 1L)
-            .containsEntry("PayloadUUID", "0B7C3A52-3F0E-4C1E-9A39-2A4BB2F1C001")
-            .containsEntry("PayloadIdentifier", "dev.mailcert.profile.0B7C3A52-3F0E-4C1E-9A39-2A4BB2F1C001")
-            .containsEntry("PayloadDisplayName", "Customer mail")
-            .containsEntry("PayloadRemovalDisallowed", false);
+        assertThat(profile)
+                .containsEntry("PayloadType", "Configuration")
+                .containsEntry("PayloadVersion", 1L)
+                .containsEntry("PayloadUUID", "0B7C3A52-3F0E-4C1E-9A39-2A4BB2F1C001")
+                .containsEntry("PayloadIdentifier", "dev.mailcert.profile.0B7C3A52-3F0E-4C1E-9A39-2A4BB2F1C001")
+                .containsEntry("PayloadDisplayName", "Customer mail")
+                .containsEntry("PayloadRemovalDisallowed", false);
     }
 
     @Test
@@ -82,45 +83,53 @@ class MobileconfigWriterTest {
 
     @Test
     void a_pop3_plain_configuration_says_pop_and_no_ssl() {
-        ClientConfig pop = new ClientConfig("p", "", List.of(),
-            List.of(new ServerSetting(Protocol.POP3, "pop.example", 110, SocketType.PLAIN)),
-            List.of(new ServerSetting(Protocol.SMTP, "smtp.example", 465, SocketType.SSL)));
+        ClientConfig pop = new ClientConfig(
+                "p",
+                "",
+                List.of(),
+                List.of(new ServerSetting(Protocol.POP3, "pop.example", 110, SocketType.PLAIN)),
+                List.of(new ServerSetting(Protocol.SMTP, "smtp.example", 465, SocketType.SSL)));
 
         Map<Object, Object> account = account(MobileconfigWriter.write(pop, ALICE, PROFILE, ACCOUNT));
 
-        assertThat(account).containsEntry("EmailAccountType", "EmailTypePOP")
-            .containsEntry("IncomingMailServerUseSSL", false)
-            .containsEntry("OutgoingMailServerUseSSL", true)
-            .containsEntry("EmailAccountDescription", ALICE);
+        assertThat(account)
+                .containsEntry("EmailAccountType", "EmailTypePOP")
+                .containsEntry("IncomingMailServerUseSSL", false)
+                .containsEntry("OutgoingMailServerUseSSL", true)
+                .containsEntry("EmailAccountDescription", ALICE);
         assertThat(MobileconfigWriter.limitations(pop)).isEmpty();
     }
 
     @Test
     void limitations_name_starttls_and_the_servers_left_out() {
-        assertThat(MobileconfigWriter.limitations(RoundTripTest.SHARED_HOSTING)).containsExactly(
-            "Apple profiles cannot say STARTTLS: OutgoingMailServerUseSSL is true for both; the device tries TLS on port 587 as given",
-            "Apple profiles hold one incoming and one outgoing server: left out imap srv12.webhost.example:143 STARTTLS, "
-                + "pop3 srv12.webhost.example:995 SSL, smtp srv12.webhost.example:465 SSL, smtp legacy.webhost.example:25 PLAIN");
+        assertThat(MobileconfigWriter.limitations(RoundTripTest.SHARED_HOSTING))
+                .containsExactly(
+                        "Apple profiles cannot say STARTTLS: OutgoingMailServerUseSSL is true for both; the device tries TLS on port 587 as given",
+                        "Apple profiles hold one incoming and one outgoing server: left out imap srv12.webhost.example:143 STARTTLS, "
+                                + "pop3 srv12.webhost.example:995 SSL, smtp srv12.webhost.example:465 SSL, smtp legacy.webhost.example:25 PLAIN");
     }
 
     @Test
     void a_configuration_without_outgoing_server_cannot_be_a_profile() {
-        ClientConfig incomingOnly = new ClientConfig("p", "", List.of(), RoundTripTest.SHARED_HOSTING.incoming(), List.of());
+        ClientConfig incomingOnly =
+                new ClientConfig("p", "", List.of(), RoundTripTest.SHARED_HOSTING.incoming(), List.of());
 
         assertThatThrownBy(() -> MobileconfigWriter.write(incomingOnly, ALICE, PROFILE, ACCOUNT))
-            .isInstanceOf(ClientConfigException.class)
-            .hasMessage("mobileconfig: an Apple mail account needs an incoming and an outgoing server");
+                .isInstanceOf(ClientConfigException.class)
+                .hasMessage("mobileconfig: an Apple mail account needs an incoming and an outgoing server");
         assertThat(MobileconfigWriter.limitations(incomingOnly)).hasSize(1);
     }
 
     @Test
     void awkward_values_survive_escaped() {
-        String written = MobileconfigWriter.write(RoundTripTest.AWKWARD_CONFIG, RoundTripTest.AWKWARD, PROFILE, ACCOUNT);
+        String written =
+                MobileconfigWriter.write(RoundTripTest.AWKWARD_CONFIG, RoundTripTest.AWKWARD, PROFILE, ACCOUNT);
 
         assertThat(written).contains("<string>A&lt;b&gt; &amp;");
-        assertThat(account(written)).containsEntry("IncomingMailServerHostName", RoundTripTest.AWKWARD)
-            .containsEntry("EmailAddress", RoundTripTest.AWKWARD)
-            .containsEntry("PayloadDisplayName", RoundTripTest.AWKWARD);
+        assertThat(account(written))
+                .containsEntry("IncomingMailServerHostName", RoundTripTest.AWKWARD)
+                .containsEntry("EmailAddress", RoundTripTest.AWKWARD)
+                .containsEntry("PayloadDisplayName", RoundTripTest.AWKWARD);
     }
 
     /** libplist's plistutil (Debian package libplist-utils) converts it to binary and back. */
@@ -128,7 +137,8 @@ class MobileconfigWriterTest {
     void plistutil_converts_the_profile_to_binary_and_back(@TempDir Path dir) throws Exception {
         Optional<Path> plistutil = onPath("plistutil");
         assumeThat(plistutil).as("plistutil (apt-get install libplist-utils)").isPresent();
-        String written = MobileconfigWriter.write(RoundTripTest.AWKWARD_CONFIG, RoundTripTest.AWKWARD, PROFILE, ACCOUNT);
+        String written =
+                MobileconfigWriter.write(RoundTripTest.AWKWARD_CONFIG, RoundTripTest.AWKWARD, PROFILE, ACCOUNT);
         Path xml = Files.writeString(dir.resolve("profile.mobileconfig"), written);
         Path binary = dir.resolve("profile.bin");
         Path back = dir.resolve("back.plist");
@@ -136,8 +146,10 @@ class MobileconfigWriterTest {
         run(plistutil.get(), "-i", xml.toString(), "-o", binary.toString(), "-f", "bin");
         run(plistutil.get(), "-i", binary.toString(), "-o", back.toString(), "-f", "xml");
 
-        assertThat(Files.readAllBytes(binary)).startsWith("bplist00".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        assertThat(PlistReader.parse(Files.readAllBytes(back))).isEqualTo(PlistReader.parse(RoundTripTest.utf8(written)));
+        assertThat(Files.readAllBytes(binary))
+                .startsWith("bplist00".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertThat(PlistReader.parse(Files.readAllBytes(back)))
+                .isEqualTo(PlistReader.parse(RoundTripTest.utf8(written)));
     }
 
     private static Map<Object, Object> account(String written) {
@@ -147,9 +159,9 @@ class MobileconfigWriterTest {
 
     private static Optional<Path> onPath(String command) {
         return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-            .map(directory -> Path.of(directory, command))
-            .filter(Files::isExecutable)
-            .findFirst();
+                .map(directory -> Path.of(directory, command))
+                .filter(Files::isExecutable)
+                .findFirst();
     }
 
     private static void run(Path program, String... arguments) throws Exception {

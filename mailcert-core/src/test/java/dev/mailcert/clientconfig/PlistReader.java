@@ -166,8 +166,8 @@ public final class PlistReader {
 
         private ClientConfigException reject(String problem) {
             var location = reader.getLocation();
-            return new ClientConfigException("%s: %s (line %d, column %d)".formatted(
-                KIND, problem, location.getLineNumber(), location.getColumnNumber()));
+            return new ClientConfigException("%s: %s (line %d, column %d)"
+                    .formatted(KIND, problem, location.getLineNumber(), location.getColumnNumber()));
         }
     }
 }

@@ -10,21 +10,28 @@ import org.junit.jupiter.api.Test;
 
 /** What a writer writes, its reader reads back unchanged, including values XML must escape. */
 class RoundTripTest {
-    static final ClientConfig SHARED_HOSTING = new ClientConfig("customer.example", "Customer mail",
-        List.of("customer.example", "customer.test"),
-        List.of(new ServerSetting(Protocol.IMAP, "srv12.webhost.example", 993, SocketType.SSL),
-            new ServerSetting(Protocol.IMAP, "srv12.webhost.example", 143, SocketType.STARTTLS),
-            new ServerSetting(Protocol.POP3, "srv12.webhost.example", 995, SocketType.SSL)),
-        List.of(new ServerSetting(Protocol.SMTP, "srv12.webhost.example", 587, SocketType.STARTTLS),
-            new ServerSetting(Protocol.SMTP, "srv12.webhost.example", 465, SocketType.SSL),
-            new ServerSetting(Protocol.SMTP, "legacy.webhost.example", 25, SocketType.PLAIN)));
+    static final ClientConfig SHARED_HOSTING = new ClientConfig(
+            "customer.example",
+            "Customer mail",
+            List.of("customer.example", "customer.test"),
+            List.of(
+                    new ServerSetting(Protocol.IMAP, "srv12.webhost.example", 993, SocketType.SSL),
+                    new ServerSetting(Protocol.IMAP, "srv12.webhost.example", 143, SocketType.STARTTLS),
+                    new ServerSetting(Protocol.POP3, "srv12.webhost.example", 995, SocketType.SSL)),
+            List.of(
+                    new ServerSetting(Protocol.SMTP, "srv12.webhost.example", 587, SocketType.STARTTLS),
+                    new ServerSetting(Protocol.SMTP, "srv12.webhost.example", 465, SocketType.SSL),
+                    new ServerSetting(Protocol.SMTP, "legacy.webhost.example", 25, SocketType.PLAIN)));
 
     /** Markup characters, both quotes, an apostrophe, accents, CJK and a character outside the BMP. */
     static final String AWKWARD = "A<b> & \"C\" 'd' Ünïcødé 日本 \uD83D\uDCE7 ]]> &amp;";
 
-    static final ClientConfig AWKWARD_CONFIG = new ClientConfig(AWKWARD, AWKWARD, List.of(AWKWARD),
-        List.of(new ServerSetting(Protocol.IMAP, AWKWARD, 993, SocketType.SSL)),
-        List.of(new ServerSetting(Protocol.SMTP, AWKWARD, 587, SocketType.STARTTLS)));
+    static final ClientConfig AWKWARD_CONFIG = new ClientConfig(
+            AWKWARD,
+            AWKWARD,
+            List.of(AWKWARD),
+            List.of(new ServerSetting(Protocol.IMAP, AWKWARD, 993, SocketType.SSL)),
+            List.of(new ServerSetting(Protocol.SMTP, AWKWARD, 587, SocketType.STARTTLS)));
 
     @Test
     void autoconfig_reads_back_what_it_writes() {
@@ -37,8 +44,9 @@ class RoundTripTest {
     void autoconfig_carries_awkward_values_escaped() {
         String written = AutoconfigWriter.write(AWKWARD_CONFIG);
 
-        assertThat(written).contains("<hostname>A&lt;b&gt; &amp; \"C\" 'd' Ünïcødé 日本 \uD83D\uDCE7 ]]&gt; &amp;amp;</hostname>")
-            .contains("id=\"A&lt;b&gt; &amp; &quot;C&quot;");
+        assertThat(written)
+                .contains("<hostname>A&lt;b&gt; &amp; \"C\" 'd' Ünïcødé 日本 \uD83D\uDCE7 ]]&gt; &amp;amp;</hostname>")
+                .contains("id=\"A&lt;b&gt; &amp; &quot;C&quot;");
         assertThat(AutoconfigReader.parse(utf8(written))).isEqualTo(AWKWARD_CONFIG);
     }
 
@@ -46,7 +54,8 @@ class RoundTripTest {
     void autoconfig_is_pretty_printed_utf8_with_the_thunderbird_fields() {
         String written = AutoconfigWriter.write(SHARED_HOSTING);
 
-        assertThat(written).startsWith("""
+        assertThat(written)
+                .startsWith("""
             <?xml version="1.0" encoding="UTF-8"?>
             <clientConfig version="1.1">
               <emailProvider id="customer.example">
@@ -60,7 +69,9 @@ class RoundTripTest {
                   <username>%EMAILADDRESS%</username>
                   <authentication>password-cleartext</authentication>
                 </incomingServer>
-            """).contains("<socketType>plain</socketType>").endsWith("""
+            """)
+                .contains("<socketType>plain</socketType>")
+                .endsWith("""
                 </outgoingServer>
               </emailProvider>
             </clientConfig>
@@ -69,9 +80,11 @@ class RoundTripTest {
 
     @Test
     void autoconfig_without_provider_id_uses_the_first_domain() {
-        ClientConfig noId = new ClientConfig("", "", List.of("customer.example"), SHARED_HOSTING.incoming(), SHARED_HOSTING.outgoing());
+        ClientConfig noId = new ClientConfig(
+                "", "", List.of("customer.example"), SHARED_HOSTING.incoming(), SHARED_HOSTING.outgoing());
 
-        assertThat(AutoconfigReader.parse(utf8(AutoconfigWriter.write(noId))).providerId()).isEqualTo("customer.example");
+        assertThat(AutoconfigReader.parse(utf8(AutoconfigWriter.write(noId))).providerId())
+                .isEqualTo("customer.example");
     }
 
     @Test
@@ -89,7 +102,8 @@ class RoundTripTest {
     void autodiscover_writes_outlook_entries_with_the_address_as_login() {
         String written = AutodiscoverWriter.write(SHARED_HOSTING, "alice@customer.example");
 
-        assertThat(written).startsWith("""
+        assertThat(written)
+                .startsWith("""
             <?xml version="1.0" encoding="UTF-8"?>
             <Autodiscover xmlns="http://schemas.microsoft.com/exchange/autodiscover/responseschema/2006">
               <Response xmlns="http://schemas.microsoft.com/exchange/autodiscover/outlook/responseschema/2006a">
@@ -107,14 +121,16 @@ class RoundTripTest {
                     <Encryption>SSL</Encryption>
                     <AuthRequired>on</AuthRequired>
                   </Protocol>
-            """).contains("""
+            """)
+                .contains("""
                     <Port>587</Port>
                     <DomainRequired>off</DomainRequired>
                     <LoginName>alice@customer.example</LoginName>
                     <SPA>off</SPA>
                     <SSL>on</SSL>
                     <Encryption>TLS</Encryption>
-            """).contains("<SSL>off</SSL>\n        <Encryption>None</Encryption>");
+            """)
+                .contains("<SSL>off</SSL>\n        <Encryption>None</Encryption>");
     }
 
     @Test
@@ -128,15 +144,19 @@ class RoundTripTest {
 
     @Test
     void values_xml_cannot_carry_are_refused_not_written() {
-        ClientConfig control = new ClientConfig("x", "x", List.of(),
-            List.of(new ServerSetting(Protocol.IMAP, "imap\u0001.example", 993, SocketType.SSL)), List.of());
+        ClientConfig control = new ClientConfig(
+                "x",
+                "x",
+                List.of(),
+                List.of(new ServerSetting(Protocol.IMAP, "imap\u0001.example", 993, SocketType.SSL)),
+                List.of());
 
         assertThatThrownBy(() -> AutoconfigWriter.write(control))
-            .isInstanceOf(ClientConfigException.class)
-            .hasMessage("autoconfig: the value of hostname contains U+0001, which XML cannot carry");
+                .isInstanceOf(ClientConfigException.class)
+                .hasMessage("autoconfig: the value of hostname contains U+0001, which XML cannot carry");
         assertThatThrownBy(() -> AutodiscoverWriter.write(SHARED_HOSTING, "alice\uD800@customer.example"))
-            .isInstanceOf(ClientConfigException.class)
-            .hasMessage("Autodiscover: the value of LoginName contains U+D800, which XML cannot carry");
+                .isInstanceOf(ClientConfigException.class)
+                .hasMessage("Autodiscover: the value of LoginName contains U+D800, which XML cannot carry");
     }
 
     static byte[] utf8(String text) {

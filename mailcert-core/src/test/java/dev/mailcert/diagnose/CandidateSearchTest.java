@@ -19,8 +19,12 @@ class CandidateSearchTest {
     void probedAddresses_areThoseProbedNotEveryAddressDnsGave() throws Exception {
         InetAddress probed = InetAddress.getByName("192.0.2.1");
         InetAddress notProbed = InetAddress.getByName("192.0.2.9");
-        DnsFindings dns = new DnsFindings(new Lookup.Found<>(List.of(probed, notProbed), List.of()),
-                new Lookup.NxDomain<>("customer.example"), new Lookup.NxDomain<>("customer.example"), Map.of(), Map.of());
+        DnsFindings dns = new DnsFindings(
+                new Lookup.Found<>(List.of(probed, notProbed), List.of()),
+                new Lookup.NxDomain<>("customer.example"),
+                new Lookup.NxDomain<>("customer.example"),
+                Map.of(),
+                Map.of());
 
         CandidateSearch search = new CandidateSearch(SERVER, DOMAIN, dns, List.of(probed));
 
@@ -34,8 +38,12 @@ class CandidateSearchTest {
         for (String service : CheckRun.SRV_SERVICES) {
             srv.put(service + ".customer.example", new Lookup.NoData<>(service));
         }
-        DnsFindings dns = new DnsFindings(new Lookup.NxDomain<>("mail.customer.example"),
-                new Lookup.NxDomain<>("customer.example"), new Lookup.NxDomain<>("customer.example"), srv, Map.of());
+        DnsFindings dns = new DnsFindings(
+                new Lookup.NxDomain<>("mail.customer.example"),
+                new Lookup.NxDomain<>("customer.example"),
+                new Lookup.NxDomain<>("customer.example"),
+                srv,
+                Map.of());
 
         assertThat(dns.srv().keySet()).containsExactlyElementsOf(srv.keySet());
     }

@@ -16,7 +16,6 @@ import dev.mailcert.lab.scenario.Scenario;
 import dev.mailcert.probe.Protocol;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -42,7 +41,8 @@ class DiscovererLabTest {
             </Account></Response></Autodiscover>""";
 
     /** well.example publishes only the well-known URL, SRV records and Autodiscover via SRV; bad.example a wrong certificate. */
-    private static final String PATHS_SCENARIO = """
+    private static final String PATHS_SCENARIO =
+            """
             name: discovery-paths
             description: every discovery path, found, not found and failed
             user: frank@well.example
@@ -93,8 +93,13 @@ class DiscovererLabTest {
     private static Discovery discover(Lab lab, String address, String domain, boolean offline) {
         Dns dns = DnsResolver.using(new DnsServer(lab.dnsAddress()));
         var web = new HttpsWebClient(dns, TrustAnchors.of(lab.trustRoots(), "lab root"));
-        return new Discoverer(dns, web, offline).discover(address, HostName.parse(domain), lab.httpsPort(), Instant.now(),
-                Deadline.after(Duration.ofSeconds(15)));
+        return new Discoverer(dns, web, offline)
+                .discover(
+                        address,
+                        HostName.parse(domain),
+                        lab.httpsPort(),
+                        Instant.now(),
+                        Deadline.after(Duration.ofSeconds(15)));
     }
 
     private static Map<String, DiscoveryPath> byLocation(Discovery discovery) {
@@ -107,20 +112,33 @@ class DiscovererLabTest {
             Discovery d = discover(lab, "alice@customer.example", "customer.example", true);
             String port = ":" + lab.httpsPort();
 
-            assertThat(d.paths()).extracting(DiscoveryPath::source).containsSubsequence(DiscoverySource.AUTOCONFIG,
-                    DiscoverySource.WELL_KNOWN, DiscoverySource.ISPDB, DiscoverySource.ISPDB_MX, DiscoverySource.AUTODISCOVER,
-                    DiscoverySource.AUTODISCOVER_SRV, DiscoverySource.SRV, DiscoverySource.MX, DiscoverySource.GUESS);
+            assertThat(d.paths())
+                    .extracting(DiscoveryPath::source)
+                    .containsSubsequence(
+                            DiscoverySource.AUTOCONFIG,
+                            DiscoverySource.WELL_KNOWN,
+                            DiscoverySource.ISPDB,
+                            DiscoverySource.ISPDB_MX,
+                            DiscoverySource.AUTODISCOVER,
+                            DiscoverySource.AUTODISCOVER_SRV,
+                            DiscoverySource.SRV,
+                            DiscoverySource.MX,
+                            DiscoverySource.GUESS);
             DiscoveryPath autoconfig = d.paths(DiscoverySource.AUTOCONFIG).get(0);
-            assertThat(autoconfig.location()).isEqualTo("https://autoconfig.customer.example" + port
-                    + "/mail/config-v1.1.xml?emailaddress=alice%40customer.example");
+            assertThat(autoconfig.location())
+                    .isEqualTo("https://autoconfig.customer.example" + port
+                            + "/mail/config-v1.1.xml?emailaddress=alice%40customer.example");
             assertThat(autoconfig.outcome()).isEqualTo(Result.FOUND);
-            assertThat(autoconfig.servers()).containsExactly(
-                    new ServerSetting(Protocol.IMAP, "mail.customer.example", 993, SocketType.SSL),
-                    new ServerSetting(Protocol.SMTP, "mail.customer.example", 465, SocketType.SSL));
+            assertThat(autoconfig.servers())
+                    .containsExactly(
+                            new ServerSetting(Protocol.IMAP, "mail.customer.example", 993, SocketType.SSL),
+                            new ServerSetting(Protocol.SMTP, "mail.customer.example", 465, SocketType.SSL));
             Map<String, DiscoveryPath> at = byLocation(d);
-            assertThat(at.get("https://autodiscover.customer.example" + port + "/autodiscover/autodiscover.xml").outcome())
+            assertThat(at.get("https://autodiscover.customer.example" + port + "/autodiscover/autodiscover.xml")
+                            .outcome())
                     .isEqualTo(Result.FOUND);
-            assertThat(at.get("https://customer.example" + port + "/autodiscover/autodiscover.xml").outcome())
+            assertThat(at.get("https://customer.example" + port + "/autodiscover/autodiscover.xml")
+                            .outcome())
                     .isEqualTo(Result.NOT_FOUND);
             assertThat(d.paths(DiscoverySource.WELL_KNOWN).get(0).outcome()).isEqualTo(Result.NOT_FOUND);
             assertThat(d.paths(DiscoverySource.ISPDB).get(0)).satisfies(p -> {
@@ -128,8 +146,12 @@ class DiscovererLabTest {
                 assertThat(p.detail()).isEqualTo("offline");
             });
             assertThat(d.paths(DiscoverySource.ISPDB_MX).get(0).outcome()).isEqualTo(Result.SKIPPED);
-            assertThat(d.paths(DiscoverySource.SRV)).hasSize(6).allSatisfy(p -> assertThat(p.outcome()).isEqualTo(Result.NOT_FOUND));
-            assertThat(d.paths(DiscoverySource.MX).get(0).servers()).extracting(ServerSetting::host).containsExactly("mx.webhost.example");
+            assertThat(d.paths(DiscoverySource.SRV))
+                    .hasSize(6)
+                    .allSatisfy(p -> assertThat(p.outcome()).isEqualTo(Result.NOT_FOUND));
+            assertThat(d.paths(DiscoverySource.MX).get(0).servers())
+                    .extracting(ServerSetting::host)
+                    .containsExactly("mx.webhost.example");
             assertThat(at.get("mail.customer.example").outcome()).isEqualTo(Result.FOUND);
             assertThat(at.get("imap.customer.example").outcome()).isEqualTo(Result.NOT_FOUND);
             assertThat(d.hostNames()).containsExactly("mail.customer.example", "mx.webhost.example");
@@ -144,7 +166,8 @@ class DiscovererLabTest {
             assertThat(autoconfig.location()).doesNotContain("emailaddress");
             assertThat(autoconfig.servers()).extracting(ServerSetting::host).containsOnly("mail.bakery.example");
             // without an address there is nothing to ask Autodiscover for
-            assertThat(d.paths(DiscoverySource.AUTODISCOVER)).allSatisfy(p -> assertThat(p.outcome()).isEqualTo(Result.SKIPPED));
+            assertThat(d.paths(DiscoverySource.AUTODISCOVER))
+                    .allSatisfy(p -> assertThat(p.outcome()).isEqualTo(Result.SKIPPED));
         }
     }
 
@@ -167,7 +190,8 @@ class DiscovererLabTest {
             });
             assertThat(at.get("_submissions._tcp.well.example").outcome()).isEqualTo(Result.FOUND);
             assertThat(d.paths(DiscoverySource.AUTODISCOVER_SRV).get(0)).satisfies(p -> {
-                assertThat(p.location()).isEqualTo("https://ad.provider.example:" + lab.httpsPort() + "/autodiscover/autodiscover.xml");
+                assertThat(p.location())
+                        .isEqualTo("https://ad.provider.example:" + lab.httpsPort() + "/autodiscover/autodiscover.xml");
                 assertThat(p.outcome()).isEqualTo(Result.FOUND);
                 assertThat(p.servers()).extracting(ServerSetting::host).containsOnly("imap.provider.example");
                 assertThat(p.detail()).contains("via SRV _autodiscover._tcp.well.example");
@@ -192,7 +216,8 @@ class DiscovererLabTest {
                 assertThat(p.detail()).contains("MX host mx.provider.example");
             });
             assertThat(d.paths(DiscoverySource.WELL_KNOWN).get(0).location()).contains(":" + lab.httpsPort() + "/");
-            assertThat(lab.webServers().get(2).requests()).isZero(); // the lab's stand-in on 443 + offset is never asked
+            assertThat(lab.webServers().get(2).requests())
+                    .isZero(); // the lab's stand-in on 443 + offset is never asked
         }
     }
 
@@ -204,7 +229,8 @@ class DiscovererLabTest {
             assertThat(autoconfig.outcome()).isEqualTo(Result.FAILED);
             assertThat(autoconfig.servers()).isEmpty();
             assertThat(autoconfig.detail()).contains("hostname-mismatch", "a mail client would refuse it too");
-            assertThat(lab.webServers().get(3).requests()).isZero(); // refused before the request: the address never left
+            assertThat(lab.webServers().get(3).requests())
+                    .isZero(); // refused before the request: the address never left
         }
     }
 }

@@ -36,7 +36,8 @@ class DiscovererTest {
 
         @Override
         public Lookup<List<MxHost>> mx(String domain, Deadline deadline) {
-            return new Lookup.Found<>(List.of(new MxHost(20, "mx0.other.example"), new MxHost(10, "mx1.bighost.example")), List.of());
+            return new Lookup.Found<>(
+                    List.of(new MxHost(20, "mx0.other.example"), new MxHost(10, "mx1.bighost.example")), List.of());
         }
 
         @Override
@@ -77,13 +78,20 @@ class DiscovererTest {
     @Test
     void ispdbByMx_asksForTheRegistrableDomainOfTheMostPreferredMx() {
         var web = new IspDatabase();
-        Discovery d = new Discoverer(MX_ONLY, web, false).discover("gina@small.example", HostName.parse("small.example"),
-                Discoverer.HTTPS_PORT, Instant.now(), Deadline.after(Duration.ofSeconds(5)));
+        Discovery d = new Discoverer(MX_ONLY, web, false)
+                .discover(
+                        "gina@small.example",
+                        HostName.parse("small.example"),
+                        Discoverer.HTTPS_PORT,
+                        Instant.now(),
+                        Deadline.after(Duration.ofSeconds(5)));
 
         DiscoveryPath byMx = d.paths(DiscoverySource.ISPDB_MX).get(0);
         assertThat(byMx.outcome()).isEqualTo(Result.FOUND);
         assertThat(byMx.location()).isEqualTo("https://autoconfig.thunderbird.net/v1.1/bighost.example");
-        assertThat(byMx.servers()).extracting(ServerSetting::host).containsExactly("imap.bighost.example", "smtp.bighost.example");
+        assertThat(byMx.servers())
+                .extracting(ServerSetting::host)
+                .containsExactly("imap.bighost.example", "smtp.bighost.example");
         assertThat(d.paths(DiscoverySource.ISPDB).get(0).outcome()).isEqualTo(Result.NOT_FOUND);
         assertThat(d.hostNames()).startsWith("imap.bighost.example");
     }
@@ -91,11 +99,20 @@ class DiscovererTest {
     @Test
     void offline_neverAsksTheIspDatabase() {
         var web = new IspDatabase();
-        Discovery d = new Discoverer(MX_ONLY, web, true).discover("gina@small.example", HostName.parse("small.example"),
-                Discoverer.HTTPS_PORT, Instant.now(), Deadline.after(Duration.ofSeconds(5)));
+        Discovery d = new Discoverer(MX_ONLY, web, true)
+                .discover(
+                        "gina@small.example",
+                        HostName.parse("small.example"),
+                        Discoverer.HTTPS_PORT,
+                        Instant.now(),
+                        Deadline.after(Duration.ofSeconds(5)));
 
-        assertThat(d.paths(DiscoverySource.ISPDB)).singleElement().satisfies(p -> assertThat(p.outcome()).isEqualTo(Result.SKIPPED));
-        assertThat(d.paths(DiscoverySource.ISPDB_MX)).singleElement().satisfies(p -> assertThat(p.outcome()).isEqualTo(Result.SKIPPED));
+        assertThat(d.paths(DiscoverySource.ISPDB))
+                .singleElement()
+                .satisfies(p -> assertThat(p.outcome()).isEqualTo(Result.SKIPPED));
+        assertThat(d.paths(DiscoverySource.ISPDB_MX))
+                .singleElement()
+                .satisfies(p -> assertThat(p.outcome()).isEqualTo(Result.SKIPPED));
         assertThat(web.asked).noneMatch(url -> url.contains("thunderbird"));
     }
 
@@ -122,8 +139,13 @@ class DiscovererTest {
             }
         };
         long start = System.nanoTime();
-        Discovery d = new Discoverer(MX_ONLY, stuck, true).discover("gina@small.example", HostName.parse("small.example"),
-                Discoverer.HTTPS_PORT, Instant.now(), Deadline.after(Duration.ofMillis(500)));
+        Discovery d = new Discoverer(MX_ONLY, stuck, true)
+                .discover(
+                        "gina@small.example",
+                        HostName.parse("small.example"),
+                        Discoverer.HTTPS_PORT,
+                        Instant.now(),
+                        Deadline.after(Duration.ofMillis(500)));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(d.paths(DiscoverySource.AUTOCONFIG).get(0).outcome()).isEqualTo(Result.TIMEOUT);
@@ -133,15 +155,27 @@ class DiscovererTest {
     @Test
     void portOffset_movesTheDomainsOwnHostsButNeverTheIspDatabase() {
         var web = new IspDatabase();
-        Discovery d = new Discoverer(MX_ONLY, web, false).discover("gina@small.example", HostName.parse("small.example"),
-                Discoverer.HTTPS_PORT + 10000, Instant.now(), Deadline.after(Duration.ofSeconds(5)));
+        Discovery d = new Discoverer(MX_ONLY, web, false)
+                .discover(
+                        "gina@small.example",
+                        HostName.parse("small.example"),
+                        Discoverer.HTTPS_PORT + 10000,
+                        Instant.now(),
+                        Deadline.after(Duration.ofSeconds(5)));
 
-        assertThat(d.paths(DiscoverySource.ISPDB).get(0).location()).isEqualTo("https://autoconfig.thunderbird.net/v1.1/small.example");
-        assertThat(d.paths(DiscoverySource.ISPDB_MX).get(0).location()).isEqualTo("https://autoconfig.thunderbird.net/v1.1/bighost.example");
-        assertThat(d.paths(DiscoverySource.AUTOCONFIG).get(0).location()).startsWith("https://autoconfig.small.example:10443/");
-        assertThat(web.asked).filteredOn(url -> url.contains("thunderbird")).hasSize(2).allSatisfy(url ->
-                assertThat(URI.create(url).getPort()).isEqualTo(-1));
-        assertThat(web.asked).filteredOn(url -> !url.contains("thunderbird")).isNotEmpty().allSatisfy(url ->
-                assertThat(URI.create(url).getPort()).isEqualTo(10443));
+        assertThat(d.paths(DiscoverySource.ISPDB).get(0).location())
+                .isEqualTo("https://autoconfig.thunderbird.net/v1.1/small.example");
+        assertThat(d.paths(DiscoverySource.ISPDB_MX).get(0).location())
+                .isEqualTo("https://autoconfig.thunderbird.net/v1.1/bighost.example");
+        assertThat(d.paths(DiscoverySource.AUTOCONFIG).get(0).location())
+                .startsWith("https://autoconfig.small.example:10443/");
+        assertThat(web.asked)
+                .filteredOn(url -> url.contains("thunderbird"))
+                .hasSize(2)
+                .allSatisfy(url -> assertThat(URI.create(url).getPort()).isEqualTo(-1));
+        assertThat(web.asked)
+                .filteredOn(url -> !url.contains("thunderbird"))
+                .isNotEmpty()
+                .allSatisfy(url -> assertThat(URI.create(url).getPort()).isEqualTo(10443));
     }
 }

@@ -20,17 +20,26 @@ class DnsPathsTest {
 
     @Test
     void srv_offeredRecordsBecomeServersWithTheirProtocolAndSocketType() {
-        var path = DnsPaths.srv(MailServiceRecord.IMAPS, NAME, new Lookup.Found<>(List.of(
-                new ServiceRecord(0, 1, 993, "srv12.webhost.example."), new ServiceRecord(10, 1, 10993, "backup.webhost.example")), List.of()));
+        var path = DnsPaths.srv(
+                MailServiceRecord.IMAPS,
+                NAME,
+                new Lookup.Found<>(
+                        List.of(
+                                new ServiceRecord(0, 1, 993, "srv12.webhost.example."),
+                                new ServiceRecord(10, 1, 10993, "backup.webhost.example")),
+                        List.of()));
         assertThat(path.outcome()).isEqualTo(Result.FOUND);
-        assertThat(path.servers()).containsExactly(
-                new ServerSetting(Protocol.IMAP, "srv12.webhost.example", 993, SocketType.SSL),
-                new ServerSetting(Protocol.IMAP, "backup.webhost.example", 10993, SocketType.SSL));
+        assertThat(path.servers())
+                .containsExactly(
+                        new ServerSetting(Protocol.IMAP, "srv12.webhost.example", 993, SocketType.SSL),
+                        new ServerSetting(Protocol.IMAP, "backup.webhost.example", 10993, SocketType.SSL));
     }
 
     @Test
     void srv_targetDotMeansNotOffered() {
-        var path = DnsPaths.srv(MailServiceRecord.POP3, "_pop3._tcp.customer.example",
+        var path = DnsPaths.srv(
+                MailServiceRecord.POP3,
+                "_pop3._tcp.customer.example",
                 new Lookup.Found<>(List.of(new ServiceRecord(0, 0, 0, ".")), List.of()));
         assertThat(path.outcome()).isEqualTo(Result.NOT_FOUND);
         assertThat(path.servers()).isEmpty();
@@ -60,10 +69,15 @@ class DnsPathsTest {
 
     @Test
     void mx_namesTheExchangersAsRelayHosts() {
-        var path = DnsPaths.mx("customer.example", new Lookup.Found<>(List.of(new MxHost(10, "mx.webhost.example."),
-                new MxHost(20, "mx2.webhost.example")), List.of()));
+        var path = DnsPaths.mx(
+                "customer.example",
+                new Lookup.Found<>(
+                        List.of(new MxHost(10, "mx.webhost.example."), new MxHost(20, "mx2.webhost.example")),
+                        List.of()));
         assertThat(path.outcome()).isEqualTo(Result.FOUND);
-        assertThat(path.servers()).extracting(ServerSetting::host).containsExactly("mx.webhost.example", "mx2.webhost.example");
+        assertThat(path.servers())
+                .extracting(ServerSetting::host)
+                .containsExactly("mx.webhost.example", "mx2.webhost.example");
         assertThat(path.servers()).allSatisfy(s -> assertThat(s.port()).isEqualTo(25));
     }
 
@@ -81,14 +95,18 @@ class DnsPathsTest {
             mail.customer.example, imap 993 + smtp 465
             """)
     void guessedNamesStandForWhatAClientWouldTryThere(String name, String expected) {
-        assertThat(String.join(" + ", DnsPaths.guessed(name).stream().map(s -> s.protocol().id() + " " + s.port()).toList()))
+        assertThat(String.join(
+                        " + ",
+                        DnsPaths.guessed(name).stream()
+                                .map(s -> s.protocol().id() + " " + s.port())
+                                .toList()))
                 .isEqualTo(expected);
     }
 
     @Test
     void guess_foundOnlyWhenTheNameResolves() {
-        var found = DnsPaths.guess("mail.customer.example",
-                new Lookup.Found<>(List.of(InetAddress.getLoopbackAddress()), List.of()));
+        var found = DnsPaths.guess(
+                "mail.customer.example", new Lookup.Found<>(List.of(InetAddress.getLoopbackAddress()), List.of()));
         var missing = DnsPaths.guess("imap.customer.example", new Lookup.NxDomain<>("imap.customer.example"));
         assertThat(found.outcome()).isEqualTo(Result.FOUND);
         assertThat(found.detail()).contains("127.0.0.1");

@@ -20,8 +20,11 @@ class HttpResponseReaderTest {
     }
 
     private static HttpResponseReader.Answer read(String response, String method) throws Exception {
-        return new HttpResponseReader(new ByteArrayInputStream(response.replace("|", "\r\n")
-                .getBytes(StandardCharsets.ISO_8859_1)), LIMIT, method).read();
+        return new HttpResponseReader(
+                        new ByteArrayInputStream(response.replace("|", "\r\n").getBytes(StandardCharsets.ISO_8859_1)),
+                        LIMIT,
+                        method)
+                .read();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -39,7 +39,8 @@ class HttpsWebClientTest {
     }
 
     private static HttpsWebClient client() {
-        return new HttpsWebClient(new LoopbackDns(List.of(HOST, "elsewhere.example")), TrustAnchors.of(List.of(pki.root()), "lab root"));
+        return new HttpsWebClient(
+                new LoopbackDns(List.of(HOST, "elsewhere.example")), TrustAnchors.of(List.of(pki.root()), "lab root"));
     }
 
     private static WebResponse get(URI uri, Deadline deadline) {
@@ -60,36 +61,47 @@ class HttpsWebClientTest {
 
     @Test
     void get_sendsAMinimalRequestWithHostAndUserAgentAndReadsTheBody() throws Exception {
-        try (var server = new ScriptedHttpsServer(valid, (head, out) ->
-                write(out, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nSet-Cookie: a=b\r\n\r\nhello"))) {
+        try (var server = new ScriptedHttpsServer(
+                valid,
+                (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nSet-Cookie: a=b\r\n\r\nhello"))) {
             WebResponse r = get(uri(server, "/mail/config-v1.1.xml?emailaddress=a%40b.example"), seconds(5));
 
             assertThat(r.kind()).isEqualTo(Kind.ANSWERED);
             assertThat(r.status()).isEqualTo(200);
             assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("hello");
-            assertThat(server.requests()).singleElement().satisfies(head -> assertThat(head)
-                    .startsWith("GET /mail/config-v1.1.xml?emailaddress=a%40b.example HTTP/1.1\r\n")
-                    .contains("Host: " + HOST + ":" + server.port() + "\r\n", "User-Agent: mailcert\r\n")
-                    .doesNotContainIgnoringCase("cookie"));
+            assertThat(server.requests())
+                    .singleElement()
+                    .satisfies(head -> assertThat(head)
+                            .startsWith("GET /mail/config-v1.1.xml?emailaddress=a%40b.example HTTP/1.1\r\n")
+                            .contains("Host: " + HOST + ":" + server.port() + "\r\n", "User-Agent: mailcert\r\n")
+                            .doesNotContainIgnoringCase("cookie"));
         }
     }
 
     @Test
     void post_sendsTheBodyWithItsTypeAndLength() throws Exception {
-        try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
-            WebResponse r = post(uri(server, "/autodiscover/autodiscover.xml"), "<x/>".getBytes(StandardCharsets.UTF_8),
-                    "text/xml; charset=utf-8", seconds(5));
+        try (var server = new ScriptedHttpsServer(
+                valid, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
+            WebResponse r = post(
+                    uri(server, "/autodiscover/autodiscover.xml"),
+                    "<x/>".getBytes(StandardCharsets.UTF_8),
+                    "text/xml; charset=utf-8",
+                    seconds(5));
 
             assertThat(r.status()).isEqualTo(200);
-            assertThat(server.requests().get(0)).startsWith("POST /autodiscover/autodiscover.xml HTTP/1.1\r\n")
+            assertThat(server.requests().get(0))
+                    .startsWith("POST /autodiscover/autodiscover.xml HTTP/1.1\r\n")
                     .contains("Content-Type: text/xml; charset=utf-8\r\n", "Content-Length: 4\r\n");
         }
     }
 
     @Test
     void chunkedBody_isDecoded() throws Exception {
-        try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out,
-                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n4;ext=1\r\ndefg\r\n0\r\n\r\n"))) {
+        try (var server = new ScriptedHttpsServer(
+                valid,
+                (head, out) -> write(
+                        out,
+                        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n4;ext=1\r\ndefg\r\n0\r\n\r\n"))) {
             WebResponse r = get(uri(server, "/"), seconds(5));
             assertThat(new String(r.body(), StandardCharsets.US_ASCII)).isEqualTo("abcdefg");
         }
@@ -97,9 +109,13 @@ class HttpsWebClientTest {
 
     @Test
     void redirectOnTheSameHost_isFollowed() throws Exception {
-        try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out, head.startsWith("GET /old")
-                ? "HTTP/1.1 301 Moved\r\nLocation: /new\r\nContent-Length: 0\r\n\r\n"
-                : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
+        try (var server = new ScriptedHttpsServer(
+                valid,
+                (head, out) -> write(
+                        out,
+                        head.startsWith("GET /old")
+                                ? "HTTP/1.1 301 Moved\r\nLocation: /new\r\nContent-Length: 0\r\n\r\n"
+                                : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
             WebResponse r = get(uri(server, "/old"), seconds(5));
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.finalUri()).isEqualTo(uri(server, "/new").toString());
@@ -108,8 +124,11 @@ class HttpsWebClientTest {
 
     @Test
     void redirectToAnotherHost_isRefused() throws Exception {
-        try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out,
-                "HTTP/1.1 302 Found\r\nLocation: https://elsewhere.example/config.xml\r\nContent-Length: 0\r\n\r\n"))) {
+        try (var server = new ScriptedHttpsServer(
+                valid,
+                (head, out) -> write(
+                        out,
+                        "HTTP/1.1 302 Found\r\nLocation: https://elsewhere.example/config.xml\r\nContent-Length: 0\r\n\r\n"))) {
             WebResponse r = get(uri(server, "/"), seconds(5));
             assertThat(r.kind()).isEqualTo(Kind.FAILED);
             assertThat(r.detail()).startsWith("redirects to another host: https://elsewhere.example/config.xml");
@@ -119,8 +138,10 @@ class HttpsWebClientTest {
 
     @Test
     void redirectToPlainHttp_isRefused() throws Exception {
-        try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out,
-                "HTTP/1.1 302 Found\r\nLocation: http://" + HOST + "/x\r\nContent-Length: 0\r\n\r\n"))) {
+        try (var server = new ScriptedHttpsServer(
+                valid,
+                (head, out) -> write(
+                        out, "HTTP/1.1 302 Found\r\nLocation: http://" + HOST + "/x\r\nContent-Length: 0\r\n\r\n"))) {
             WebResponse r = get(uri(server, "/"), seconds(5));
             assertThat(r.kind()).isEqualTo(Kind.FAILED);
             assertThat(r.detail()).startsWith("redirects to a URL without https");
@@ -129,8 +150,9 @@ class HttpsWebClientTest {
 
     @Test
     void endlessRedirects_stopAfterThree() throws Exception {
-        try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out,
-                "HTTP/1.1 307 Again\r\nLocation: /again\r\nContent-Length: 0\r\n\r\n"))) {
+        try (var server = new ScriptedHttpsServer(
+                valid,
+                (head, out) -> write(out, "HTTP/1.1 307 Again\r\nLocation: /again\r\nContent-Length: 0\r\n\r\n"))) {
             WebResponse r = get(uri(server, "/"), seconds(5));
             assertThat(r.kind()).isEqualTo(Kind.FAILED);
             assertThat(r.detail()).isEqualTo("more than 3 redirects");
@@ -155,7 +177,8 @@ class HttpsWebClientTest {
 
     @Test
     void oversizeDeclaredLength_isRefusedAtOnce() throws Exception {
-        try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 999999999\r\n\r\n"))) {
+        try (var server = new ScriptedHttpsServer(
+                valid, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 999999999\r\n\r\n"))) {
             WebResponse r = get(uri(server, "/"), seconds(5));
             assertThat(r.kind()).isEqualTo(Kind.FAILED);
             assertThat(r.detail()).startsWith("too large");
@@ -191,7 +214,8 @@ class HttpsWebClientTest {
 
     @Test
     void certificateForAnotherName_isRefusedBeforeTheRequestIsSent() throws Exception {
-        try (var server = new ScriptedHttpsServer(otherName, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
+        try (var server = new ScriptedHttpsServer(
+                otherName, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
             WebResponse r = get(uri(server, "/mail/config-v1.1.xml?emailaddress=alice%40customer.example"), seconds(5));
             assertThat(r.kind()).isEqualTo(Kind.FAILED);
             assertThat(r.detail()).contains("hostname-mismatch", HOST);
@@ -202,7 +226,8 @@ class HttpsWebClientTest {
     @Test
     void certificateFromAnUntrustedAuthority_isRefused() throws Exception {
         IssuedCertificate stranger = LabPki.create().issue(CertificateSpec.forNames(HOST));
-        try (var server = new ScriptedHttpsServer(stranger, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
+        try (var server = new ScriptedHttpsServer(
+                stranger, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"))) {
             WebResponse r = get(uri(server, "/"), seconds(5));
             assertThat(r.kind()).isEqualTo(Kind.FAILED);
             // the stranger's intermediate chains to a root nobody here trusts, and that root is not sent
@@ -230,14 +255,19 @@ class HttpsWebClientTest {
 
         @Test
         void see303AfterPost_isFollowedWithGetAndNoBody() throws Exception {
-            try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out, head.startsWith("POST ")
-                    ? "HTTP/1.1 303 See Other\r\nLocation: /result\r\nContent-Length: 0\r\n\r\n"
-                    : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
+            try (var server = new ScriptedHttpsServer(
+                    valid,
+                    (head, out) -> write(
+                            out,
+                            head.startsWith("POST ")
+                                    ? "HTTP/1.1 303 See Other\r\nLocation: /result\r\nContent-Length: 0\r\n\r\n"
+                                    : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
                 WebResponse r = post(uri(server, "/autodiscover/autodiscover.xml"), BODY, TYPE, seconds(5));
 
                 assertThat(r.status()).isEqualTo(200);
                 assertThat(server.requests()).hasSize(2);
-                assertThat(server.requests().get(1)).startsWith("GET /result HTTP/1.1\r\n")
+                assertThat(server.requests().get(1))
+                        .startsWith("GET /result HTTP/1.1\r\n")
                         .doesNotContain("Content-Length", "Content-Type", "<x/>");
             }
         }
@@ -246,23 +276,33 @@ class HttpsWebClientTest {
         @ParameterizedTest(name = "{0}")
         @ValueSource(ints = {301, 302, 307, 308})
         void redirectAfterPost_repeatsThePostWithItsBody(int status) throws Exception {
-            try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out, head.startsWith("POST /old")
-                    ? "HTTP/1.1 " + status + " Moved\r\nLocation: /new\r\nContent-Length: 0\r\n\r\n"
-                    : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
+            try (var server = new ScriptedHttpsServer(
+                    valid,
+                    (head, out) -> write(
+                            out,
+                            head.startsWith("POST /old")
+                                    ? "HTTP/1.1 " + status + " Moved\r\nLocation: /new\r\nContent-Length: 0\r\n\r\n"
+                                    : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
                 WebResponse r = post(uri(server, "/old"), BODY, TYPE, seconds(5));
 
                 assertThat(r.status()).isEqualTo(200);
-                assertThat(server.requests().get(1)).startsWith("POST /new HTTP/1.1\r\n")
-                        .contains("Content-Type: " + TYPE + "\r\n", "Content-Length: 4\r\n").endsWith("\r\n\r\n<x/>");
+                assertThat(server.requests().get(1))
+                        .startsWith("POST /new HTTP/1.1\r\n")
+                        .contains("Content-Type: " + TYPE + "\r\n", "Content-Length: 4\r\n")
+                        .endsWith("\r\n\r\n<x/>");
             }
         }
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(ints = {301, 302, 303, 307, 308})
         void anyRedirectAfterGet_isFollowedWithGet(int status) throws Exception {
-            try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out, head.startsWith("GET /old")
-                    ? "HTTP/1.1 " + status + " Moved\r\nLocation: /new\r\nContent-Length: 0\r\n\r\n"
-                    : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
+            try (var server = new ScriptedHttpsServer(
+                    valid,
+                    (head, out) -> write(
+                            out,
+                            head.startsWith("GET /old")
+                                    ? "HTTP/1.1 " + status + " Moved\r\nLocation: /new\r\nContent-Length: 0\r\n\r\n"
+                                    : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
                 WebResponse r = get(uri(server, "/old"), seconds(5));
 
                 assertThat(r.status()).isEqualTo(200);
@@ -272,9 +312,14 @@ class HttpsWebClientTest {
 
         @Test
         void redirectToTheSameHostOnAnotherPort_isRefusedAndThatPortNeverAsked() throws Exception {
-            try (var other = new ScriptedHttpsServer(valid, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
-                 var server = new ScriptedHttpsServer(valid, (head, out) -> write(out, "HTTP/1.1 302 Found\r\nLocation: https://"
-                         + HOST + ":" + other.port() + "/config.xml\r\nContent-Length: 0\r\n\r\n"))) {
+            try (var other = new ScriptedHttpsServer(
+                            valid, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
+                    var server = new ScriptedHttpsServer(
+                            valid,
+                            (head, out) -> write(
+                                    out,
+                                    "HTTP/1.1 302 Found\r\nLocation: https://" + HOST + ":" + other.port()
+                                            + "/config.xml\r\nContent-Length: 0\r\n\r\n"))) {
                 WebResponse r = get(uri(server, "/"), seconds(5));
 
                 assertThat(r.kind()).isEqualTo(Kind.FAILED);
@@ -307,9 +352,13 @@ class HttpsWebClientTest {
 
         @Test
         void foldedLocation_isFollowed() throws Exception {
-            try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out, head.startsWith("GET /old")
-                    ? "HTTP/1.1 301 Moved\r\nLocation:\r\n /new\r\nContent-Length: 0\r\n\r\n"
-                    : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
+            try (var server = new ScriptedHttpsServer(
+                    valid,
+                    (head, out) -> write(
+                            out,
+                            head.startsWith("GET /old")
+                                    ? "HTTP/1.1 301 Moved\r\nLocation:\r\n /new\r\nContent-Length: 0\r\n\r\n"
+                                    : "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
                 WebResponse r = get(uri(server, "/old"), seconds(5));
                 assertThat(r.status()).isEqualTo(200);
                 assertThat(r.finalUri()).isEqualTo(uri(server, "/new").toString());
@@ -318,20 +367,23 @@ class HttpsWebClientTest {
 
         @Test
         void differingContentLengths_areRefused() throws Exception {
-            try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out,
-                    "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!"))) {
+            try (var server = new ScriptedHttpsServer(
+                    valid,
+                    (head, out) ->
+                            write(out, "HTTP/1.1 200 OK\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\nhello!"))) {
                 WebResponse r = get(uri(server, "/"), seconds(5));
                 assertThat(r.kind()).isEqualTo(Kind.FAILED);
-                assertThat(r.detail()).isEqualTo("not a valid HTTP response: differing Content-Length values: 5, 6"
-                        + " (the body's length is unknown)");
+                assertThat(r.detail())
+                        .isEqualTo("not a valid HTTP response: differing Content-Length values: 5, 6"
+                                + " (the body's length is unknown)");
             }
         }
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"Content-Length: 5\r\nContent-Length: 5", "Content-Length: 5, 5"})
         void identicalContentLengths_areOneLength(String fields) throws Exception {
-            try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out,
-                    "HTTP/1.1 200 OK\r\n" + fields + "\r\n\r\nhello"))) {
+            try (var server = new ScriptedHttpsServer(
+                    valid, (head, out) -> write(out, "HTTP/1.1 200 OK\r\n" + fields + "\r\n\r\nhello"))) {
                 WebResponse r = get(uri(server, "/"), seconds(5));
                 assertThat(new String(r.body(), StandardCharsets.US_ASCII)).isEqualTo("hello");
             }
@@ -359,8 +411,10 @@ class HttpsWebClientTest {
         @Test
         void interimResponses_haveNoBodyAndTheFinalOneFollows() throws Exception {
             try (var server = new ScriptedHttpsServer(valid, (head, out) -> {
-                write(out, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </x>\r\n\r\n"
-                        + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
+                write(
+                        out,
+                        "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: </x>\r\n\r\n"
+                                + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok");
                 out.flush();
                 Thread.sleep(3_000);
             })) {
@@ -378,13 +432,16 @@ class HttpsWebClientTest {
     class Addresses {
 
         private HttpsWebClient clientFor(InetAddress... addresses) {
-            return new HttpsWebClient(new LoopbackDns(Map.of(HOST, List.of(addresses))), TrustAnchors.of(List.of(pki.root()), "lab root"));
+            return new HttpsWebClient(
+                    new LoopbackDns(Map.of(HOST, List.of(addresses))),
+                    TrustAnchors.of(List.of(pki.root()), "lab root"));
         }
 
         @Test
         void firstAddressSilent_theNextIsTriedWithinTheDeadline() throws Exception {
-            try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
-                 var silent = new BlackHole(InetAddress.getByName("127.0.0.2"), server.port())) {
+            try (var server = new ScriptedHttpsServer(
+                            valid, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
+                    var silent = new BlackHole(InetAddress.getByName("127.0.0.2"), server.port())) {
                 long start = System.nanoTime();
                 WebResponse r = clientFor(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.1"))
                         .get(uri(server, "/"), Instant.now(), seconds(8));
@@ -392,13 +449,15 @@ class HttpsWebClientTest {
                 assertThat(r.kind()).isEqualTo(Kind.ANSWERED);
                 assertThat(new String(r.body(), StandardCharsets.US_ASCII)).isEqualTo("ok");
                 // the silent address had its share of the time (at most 3 s), then the next one answered
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(6));
+                assertThat(Duration.ofNanos(System.nanoTime() - start))
+                        .isBetween(Duration.ofMillis(1500), Duration.ofSeconds(6));
             }
         }
 
         @Test
         void firstAddressRefuses_theNextIsTried() throws Exception {
-            try (var server = new ScriptedHttpsServer(valid, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
+            try (var server = new ScriptedHttpsServer(
+                    valid, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
                 WebResponse r = clientFor(InetAddress.getByName("127.0.0.3"), InetAddress.getByName("127.0.0.1"))
                         .get(uri(server, "/"), Instant.now(), seconds(5));
                 assertThat(r.kind()).isEqualTo(Kind.ANSWERED);
@@ -412,7 +471,10 @@ class HttpsWebClientTest {
                 try (var alsoSilent = new BlackHole(InetAddress.getByName("127.0.0.4"), port)) {
                     long start = System.nanoTime();
                     WebResponse r = clientFor(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.4"))
-                            .get(URI.create("https://" + HOST + ":" + port + "/"), Instant.now(), Deadline.after(Duration.ofMillis(1500)));
+                            .get(
+                                    URI.create("https://" + HOST + ":" + port + "/"),
+                                    Instant.now(),
+                                    Deadline.after(Duration.ofMillis(1500)));
 
                     assertThat(r.kind()).isEqualTo(Kind.TIMEOUT);
                     assertThat(r.detail()).contains("127.0.0.2", "127.0.0.4");
@@ -424,9 +486,12 @@ class HttpsWebClientTest {
 
     @Test
     void certificate_isJudgedAtTheTimeAskedNotNow() throws Exception {
-        IssuedCertificate later = pki.issue(CertificateSpec.forNames(HOST).notYetValid()); // valid from 30 to 120 days on
-        try (var server = new ScriptedHttpsServer(later, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
-            WebResponse inTwoMonths = client().get(uri(server, "/"), Instant.now().plus(Duration.ofDays(60)), seconds(5));
+        IssuedCertificate later =
+                pki.issue(CertificateSpec.forNames(HOST).notYetValid()); // valid from 30 to 120 days on
+        try (var server = new ScriptedHttpsServer(
+                later, (head, out) -> write(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))) {
+            WebResponse inTwoMonths =
+                    client().get(uri(server, "/"), Instant.now().plus(Duration.ofDays(60)), seconds(5));
             WebResponse now = client().get(uri(server, "/"), Instant.now(), seconds(5));
 
             assertThat(inTwoMonths.kind()).isEqualTo(Kind.ANSWERED);

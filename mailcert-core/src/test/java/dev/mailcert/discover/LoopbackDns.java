@@ -16,14 +16,13 @@ record LoopbackDns(Map<String, List<InetAddress>> hosts) implements Dns {
 
     /** The listed names, each at 127.0.0.1 only. */
     LoopbackDns(List<String> names) {
-        this(names.stream().collect(Collectors.toMap(Function.identity(), n -> List.of(InetAddress.getLoopbackAddress()))));
+        this(names.stream()
+                .collect(Collectors.toMap(Function.identity(), n -> List.of(InetAddress.getLoopbackAddress()))));
     }
 
     @Override
     public Lookup<List<InetAddress>> addresses(String host, Deadline deadline) {
-        return hosts.containsKey(host)
-                ? new Lookup.Found<>(hosts.get(host), List.of())
-                : new Lookup.NxDomain<>(host);
+        return hosts.containsKey(host) ? new Lookup.Found<>(hosts.get(host), List.of()) : new Lookup.NxDomain<>(host);
     }
 
     @Override

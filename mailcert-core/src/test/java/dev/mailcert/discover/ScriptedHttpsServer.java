@@ -40,7 +40,10 @@ final class ScriptedHttpsServer implements AutoCloseable {
     ScriptedHttpsServer(IssuedCertificate certificate, Script script) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
-        keys.setKeyEntry("server", certificate.key(), new char[0],
+        keys.setKeyEntry(
+                "server",
+                certificate.key(),
+                new char[0],
                 certificate.chainAsServed().toArray(java.security.cert.Certificate[]::new));
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(keys, new char[0]);

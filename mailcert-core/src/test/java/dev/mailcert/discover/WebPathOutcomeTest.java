@@ -17,14 +17,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class WebPathOutcomeTest {
     private static final String URL = "https://autoconfig.customer.example/mail/config-v1.1.xml";
-    private static final ServerSetting IMAP = new ServerSetting(Protocol.IMAP, "mail.customer.example", 993, SocketType.SSL);
+    private static final ServerSetting IMAP =
+            new ServerSetting(Protocol.IMAP, "mail.customer.example", 993, SocketType.SSL);
 
     /** Stands for a reader: "good" parses to one server, "empty" to none, anything else is not a file. */
-    private static final Function<byte[], ClientConfig> READER = body -> switch (new String(body, StandardCharsets.UTF_8)) {
-        case "good" -> new ClientConfig("p", "P", List.of(), List.of(IMAP), List.of());
-        case "empty" -> new ClientConfig("p", "P", List.of(), List.of(), List.of());
-        default -> throw new ClientConfigException("no clientConfig element");
-    };
+    private static final Function<byte[], ClientConfig> READER =
+            body -> switch (new String(body, StandardCharsets.UTF_8)) {
+                case "good" -> new ClientConfig("p", "P", List.of(), List.of(IMAP), List.of());
+                case "empty" -> new ClientConfig("p", "P", List.of(), List.of(), List.of());
+                default -> throw new ClientConfigException("no clientConfig element");
+            };
 
     @ParameterizedTest
     @CsvSource(textBlock = """
@@ -52,7 +54,8 @@ class WebPathOutcomeTest {
     @org.junit.jupiter.api.Test
     void aRedirectIsNamedInTheDetail() {
         WebResponse response = WebResponse.answered(200, "good".getBytes(StandardCharsets.UTF_8), URL + "?v=2");
-        assertThat(WebPathOutcome.of(DiscoverySource.AUTOCONFIG, URL, response, READER, "autoconfig").detail())
+        assertThat(WebPathOutcome.of(DiscoverySource.AUTOCONFIG, URL, response, READER, "autoconfig")
+                        .detail())
                 .endsWith("(after a redirect to " + URL + "?v=2)");
     }
 }

@@ -19,15 +19,20 @@ class AddressLookupsTest {
         InetAddress v6 = InetAddress.getByName("2001:db8::7");
         Lookup<List<InetAddress>> both = AddressLookups.combine(
                 new Lookup.Found<>(List.of(v4), List.of("srv12.webhost.example")),
-                new Lookup.Found<>(List.of(v6), List.of("srv12.webhost.example")), 64);
+                new Lookup.Found<>(List.of(v6), List.of("srv12.webhost.example")),
+                64);
         assertThat(both).isEqualTo(new Lookup.Found<>(List.of(v4, v6), List.of("srv12.webhost.example")));
     }
 
     @Test
     void combine_boundsTheTotal() throws Exception {
-        List<InetAddress> v4 = IntStream.range(0, 60).mapToObj(i -> address("192.0.2." + i)).toList();
-        List<InetAddress> v6 = IntStream.range(0, 60).mapToObj(i -> address("2001:db8::" + Integer.toHexString(i + 1))).toList();
-        Lookup<List<InetAddress>> both = AddressLookups.combine(new Lookup.Found<>(v4, List.of()), new Lookup.Found<>(v6, List.of()), 64);
+        List<InetAddress> v4 =
+                IntStream.range(0, 60).mapToObj(i -> address("192.0.2." + i)).toList();
+        List<InetAddress> v6 = IntStream.range(0, 60)
+                .mapToObj(i -> address("2001:db8::" + Integer.toHexString(i + 1)))
+                .toList();
+        Lookup<List<InetAddress>> both =
+                AddressLookups.combine(new Lookup.Found<>(v4, List.of()), new Lookup.Found<>(v6, List.of()), 64);
         assertThat(both.orElse(List.of())).hasSize(64).startsWith(v4.toArray(InetAddress[]::new));
     }
 
@@ -41,7 +46,8 @@ class AddressLookupsTest {
         "nodata,   timeout,  timeout",
         "timeout,  servfail, servfail",
         "servfail, failed,   failed",
-        "timeout,  nxdomain, nxdomain"})
+        "timeout,  nxdomain, nxdomain"
+    })
     void combine_picksTheMostTellingOutcome(String a, String aaaa, String expected) {
         assertThat(kind(AddressLookups.combine(outcome(a), outcome(aaaa), 64))).isEqualTo(expected);
     }

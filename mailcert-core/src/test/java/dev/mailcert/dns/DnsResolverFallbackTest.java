@@ -44,11 +44,15 @@ class DnsResolverFallbackTest {
     @BeforeAll
     static void start() throws Exception {
         InetSocketAddress anyPort = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        first = AuthoritativeDnsServer.start(anyPort, FIRST_ZONE, DnsBehaviour.normal()
-                .withServfail("servfail.customer.example", "down.customer.example")
-                .withRefused("refused.customer.example")
-                .withSilent("silent.customer.example"));
-        second = AuthoritativeDnsServer.start(anyPort, SECOND_ZONE, DnsBehaviour.normal().withServfail("down.customer.example"));
+        first = AuthoritativeDnsServer.start(
+                anyPort,
+                FIRST_ZONE,
+                DnsBehaviour.normal()
+                        .withServfail("servfail.customer.example", "down.customer.example")
+                        .withRefused("refused.customer.example")
+                        .withSilent("silent.customer.example"));
+        second = AuthoritativeDnsServer.start(
+                anyPort, SECOND_ZONE, DnsBehaviour.normal().withServfail("down.customer.example"));
         dns = DnsResolver.asking(List.of(first.address(), second.address()));
     }
 
@@ -87,7 +91,8 @@ class DnsResolverFallbackTest {
     @Test
     void nxdomainFromTheFirstServer_isTheAnswer() {
         int before = second.queries();
-        assertThat(dns.addresses("new.customer.example", soon())).isEqualTo(new Lookup.NxDomain<>("new.customer.example"));
+        assertThat(dns.addresses("new.customer.example", soon()))
+                .isEqualTo(new Lookup.NxDomain<>("new.customer.example"));
         assertThat(second.queries()).isEqualTo(before);
     }
 
@@ -102,7 +107,8 @@ class DnsResolverFallbackTest {
     void everyServerFailing_isServfailAndEachIsAskedOnce() {
         int firstBefore = first.queries();
         int secondBefore = second.queries();
-        assertThat(dns.mx("down.customer.example", soon())).isEqualTo(new Lookup.ServFail<>("down.customer.example", "SERVFAIL"));
+        assertThat(dns.mx("down.customer.example", soon()))
+                .isEqualTo(new Lookup.ServFail<>("down.customer.example", "SERVFAIL"));
         assertThat(first.queries() - firstBefore).isEqualTo(1);
         assertThat(second.queries() - secondBefore).isEqualTo(1);
     }

@@ -64,7 +64,8 @@ class DnsResolverTest {
                 .withServfail("broken.customer.example")
                 .withSilent("slow.customer.example")
                 .withTruncateOverUdp("tc.customer.example");
-        server = AuthoritativeDnsServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), ZONE, behaviour);
+        server = AuthoritativeDnsServer.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), ZONE, behaviour);
         dns = DnsResolver.using(new DnsServer(server.address()));
     }
 
@@ -79,22 +80,31 @@ class DnsResolverTest {
     private static String chain(int length) {
         StringBuilder zone = new StringBuilder();
         for (int i = 0; i < length; i++) {
-            zone.append("c").append(i).append(".customer.example. CNAME c").append(i + 1).append(".customer.example.\n");
+            zone.append("c")
+                    .append(i)
+                    .append(".customer.example. CNAME c")
+                    .append(i + 1)
+                    .append(".customer.example.\n");
         }
         return zone.toString();
     }
 
     @Test
     void addresses_aAndAaaaWithIpv4First() throws Exception {
-        assertThat(dns.addresses("srv12.webhost.example", soon())).isEqualTo(new Lookup.Found<>(
-                List.of(InetAddress.getByName("192.0.2.7"), InetAddress.getByName("2001:db8::7")), List.of(), FIVE_MINUTES));
+        assertThat(dns.addresses("srv12.webhost.example", soon()))
+                .isEqualTo(new Lookup.Found<>(
+                        List.of(InetAddress.getByName("192.0.2.7"), InetAddress.getByName("2001:db8::7")),
+                        List.of(),
+                        FIVE_MINUTES));
     }
 
     @Test
     void addresses_followTheCnameChainAndReportIt() throws Exception {
-        assertThat(dns.addresses("Mail.Customer.Example.", soon())).isEqualTo(new Lookup.Found<>(
-                List.of(InetAddress.getByName("192.0.2.7"), InetAddress.getByName("2001:db8::7")),
-                List.of("www.customer.example", "srv12.webhost.example"), FIVE_MINUTES));
+        assertThat(dns.addresses("Mail.Customer.Example.", soon()))
+                .isEqualTo(new Lookup.Found<>(
+                        List.of(InetAddress.getByName("192.0.2.7"), InetAddress.getByName("2001:db8::7")),
+                        List.of("www.customer.example", "srv12.webhost.example"),
+                        FIVE_MINUTES));
     }
 
     @Test
@@ -117,7 +127,8 @@ class DnsResolverTest {
 
     @Test
     void addresses_chainOfEightCnamesIsFollowed() {
-        assertThat(dns.addresses("c1.customer.example", soon()).orElse(List.of())).hasSize(1);
+        assertThat(dns.addresses("c1.customer.example", soon()).orElse(List.of()))
+                .hasSize(1);
     }
 
     @Test
@@ -129,7 +140,8 @@ class DnsResolverTest {
 
     @Test
     void nxdomainNodataServfailAndTimeoutAreFourDistinctOutcomes() {
-        assertThat(dns.addresses("nope.customer.example", soon())).isEqualTo(new Lookup.NxDomain<>("nope.customer.example"));
+        assertThat(dns.addresses("nope.customer.example", soon()))
+                .isEqualTo(new Lookup.NxDomain<>("nope.customer.example"));
         assertThat(dns.addresses("customer.example", soon())).isEqualTo(new Lookup.NoData<>("customer.example"));
         assertThat(dns.addresses("broken.customer.example", soon()))
                 .isEqualTo(new Lookup.ServFail<>("broken.customer.example", "SERVFAIL"));
@@ -165,27 +177,33 @@ class DnsResolverTest {
 
     @Test
     void hundredsOfAddressesAreBounded() {
-        List<InetAddress> addresses = dns.addresses("big.customer.example", soon()).orElse(List.of());
+        List<InetAddress> addresses =
+                dns.addresses("big.customer.example", soon()).orElse(List.of());
         assertThat(addresses).hasSize(DnsResolver.MAX_ADDRESSES).doesNotHaveDuplicates();
     }
 
     @Test
     void mx_sortedByPreferenceThenHostInLowerCase() {
-        assertThat(dns.mx("customer.example", soon()).orElse(List.of())).containsExactly(
-                new MxHost(10, "mx0.webhost.example"), new MxHost(10, "mx1.webhost.example"), new MxHost(20, "mx2.webhost.example"));
+        assertThat(dns.mx("customer.example", soon()).orElse(List.of()))
+                .containsExactly(
+                        new MxHost(10, "mx0.webhost.example"),
+                        new MxHost(10, "mx1.webhost.example"),
+                        new MxHost(20, "mx2.webhost.example"));
     }
 
     @Test
     void srv_sortedByPriorityThenHeaviestWeight() {
-        assertThat(dns.srv("_imaps._tcp.customer.example", soon()).orElse(List.of())).containsExactly(
-                new ServiceRecord(0, 1, 993, "imap.webhost.example"),
-                new ServiceRecord(10, 50, 10993, "srv13.webhost.example"),
-                new ServiceRecord(10, 5, 993, "srv12.webhost.example"));
+        assertThat(dns.srv("_imaps._tcp.customer.example", soon()).orElse(List.of()))
+                .containsExactly(
+                        new ServiceRecord(0, 1, 993, "imap.webhost.example"),
+                        new ServiceRecord(10, 50, 10993, "srv13.webhost.example"),
+                        new ServiceRecord(10, 5, 993, "srv12.webhost.example"));
     }
 
     @Test
     void srv_dotTargetIsKeptAndMeansNotOffered() {
-        List<ServiceRecord> pop3 = dns.srv("_pop3._tcp.customer.example", soon()).orElse(List.of());
+        List<ServiceRecord> pop3 =
+                dns.srv("_pop3._tcp.customer.example", soon()).orElse(List.of());
         assertThat(pop3).containsExactly(new ServiceRecord(0, 0, 0, "."));
         assertThat(pop3.get(0).offered()).isFalse();
     }
@@ -231,11 +249,13 @@ class DnsResolverTest {
         try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             port = probe.getLocalPort();
         }
-        DnsResolver nowhere = DnsResolver.using(new DnsServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+        DnsResolver nowhere =
+                DnsResolver.using(new DnsServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
         long start = System.nanoTime();
         Lookup<List<MxHost>> outcome = nowhere.mx("customer.example", Deadline.after(Duration.ofSeconds(2)));
         assertThat(outcome).isInstanceOfAny(Lookup.Failed.class, Lookup.Timeout.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4)); // deadline + slack for a loaded machine
+        assertThat(Duration.ofNanos(System.nanoTime() - start))
+                .isLessThan(Duration.ofSeconds(4)); // deadline + slack for a loaded machine
     }
 
     @Test

@@ -28,38 +28,48 @@ class ResolutionTest {
     void read_answerForTheNameIsFoundWithoutChain() throws Exception {
         Resolution<InetAddress> resolution = resolution("mail.customer.example.");
         Message response = response("mail.customer.example.", Rcode.NOERROR, a("mail.customer.example.", "192.0.2.7"));
-        assertThat(resolution.read(response)).contains(
-                new Lookup.Found<>(List.of(InetAddress.getByName("192.0.2.7")), List.of(), FIVE_MINUTES));
+        assertThat(resolution.read(response))
+                .contains(new Lookup.Found<>(List.of(InetAddress.getByName("192.0.2.7")), List.of(), FIVE_MINUTES));
     }
 
     @Test
     void read_cnameChainInOneAnswerIsFollowedAndReported() throws Exception {
         Resolution<InetAddress> resolution = resolution("Mail.Customer.Example.");
-        Message response = response("mail.customer.example.", Rcode.NOERROR,
+        Message response = response(
+                "mail.customer.example.",
+                Rcode.NOERROR,
                 cname("mail.customer.example.", "Web.Customer.Example."),
                 cname("web.customer.example.", "srv12.webhost.example."),
                 a("srv12.webhost.example.", "192.0.2.7"));
-        assertThat(resolution.read(response)).contains(new Lookup.Found<>(
-                List.of(InetAddress.getByName("192.0.2.7")), List.of("web.customer.example", "srv12.webhost.example"), FIVE_MINUTES));
+        assertThat(resolution.read(response))
+                .contains(new Lookup.Found<>(
+                        List.of(InetAddress.getByName("192.0.2.7")),
+                        List.of("web.customer.example", "srv12.webhost.example"),
+                        FIVE_MINUTES));
     }
 
     @Test
     void read_chainEndingAtAnUnansweredTargetAsksForTheTargetNext() throws Exception {
         Resolution<InetAddress> resolution = resolution("mail.customer.example.");
-        Message first = response("mail.customer.example.", Rcode.NOERROR, cname("mail.customer.example.", "srv12.webhost.example."));
+        Message first = response(
+                "mail.customer.example.", Rcode.NOERROR, cname("mail.customer.example.", "srv12.webhost.example."));
         assertThat(resolution.read(first)).isEmpty();
         assertThat(resolution.current()).isEqualTo(Name.fromString("srv12.webhost.example."));
 
         Message second = response("srv12.webhost.example.", Rcode.NOERROR, a("srv12.webhost.example.", "192.0.2.7"));
-        assertThat(resolution.read(second)).contains(new Lookup.Found<>(
-                List.of(InetAddress.getByName("192.0.2.7")), List.of("srv12.webhost.example"), FIVE_MINUTES));
+        assertThat(resolution.read(second))
+                .contains(new Lookup.Found<>(
+                        List.of(InetAddress.getByName("192.0.2.7")), List.of("srv12.webhost.example"), FIVE_MINUTES));
     }
 
     @Test
     void read_cnameLoopAcrossAnswersIsFailed() throws Exception {
         Resolution<InetAddress> resolution = resolution("a.customer.example.");
-        assertThat(resolution.read(response("a.customer.example.", Rcode.NOERROR, cname("a.customer.example.", "b.customer.example.")))).isEmpty();
-        assertThat(resolution.read(response("b.customer.example.", Rcode.NOERROR, cname("b.customer.example.", "a.customer.example."))))
+        assertThat(resolution.read(response(
+                        "a.customer.example.", Rcode.NOERROR, cname("a.customer.example.", "b.customer.example."))))
+                .isEmpty();
+        assertThat(resolution.read(response(
+                        "b.customer.example.", Rcode.NOERROR, cname("b.customer.example.", "a.customer.example."))))
                 .contains(new Lookup.Failed<>("a.customer.example", "CNAME loop"));
     }
 
@@ -71,9 +81,12 @@ class ResolutionTest {
             answer[i] = cname("c" + i + ".customer.example.", "c" + (i + 1) + ".customer.example.");
         }
         answer[length] = a("c" + length + ".customer.example.", "192.0.2.1");
-        Optional<Lookup<List<InetAddress>>> outcome = resolution("c0.customer.example.").read(response("c0.customer.example.", Rcode.NOERROR, answer));
-        assertThat(outcome).get().satisfies(o -> assertThat(
-                o instanceof Lookup.Failed<List<InetAddress>> f ? f.reason() : "found").isEqualTo(expected));
+        Optional<Lookup<List<InetAddress>>> outcome =
+                resolution("c0.customer.example.").read(response("c0.customer.example.", Rcode.NOERROR, answer));
+        assertThat(outcome)
+                .get()
+                .satisfies(o -> assertThat(o instanceof Lookup.Failed<List<InetAddress>> f ? f.reason() : "found")
+                        .isEqualTo(expected));
     }
 
     @ParameterizedTest(name = "RCODE {0} -> {1}")
@@ -83,10 +96,11 @@ class ResolutionTest {
         "SERVFAIL, ServFail",
         "REFUSED,  ServFail",
         "FORMERR,  ServFail",
-        "NOTIMP,   ServFail"})
+        "NOTIMP,   ServFail"
+    })
     void read_rcodeOfAnEmptyAnswerNamesTheOutcome(String rcode, String outcome) throws Exception {
-        Optional<Lookup<List<InetAddress>>> read = resolution("x.customer.example.")
-                .read(response("x.customer.example.", Rcode.value(rcode)));
+        Optional<Lookup<List<InetAddress>>> read =
+                resolution("x.customer.example.").read(response("x.customer.example.", Rcode.value(rcode)));
         assertThat(read).get().extracting(o -> o.getClass().getSimpleName()).isEqualTo(outcome);
     }
 
@@ -98,14 +112,17 @@ class ResolutionTest {
 
     @Test
     void read_nxdomainAfterACnameNamesTheMissingTarget() throws Exception {
-        Message response = response("mail.customer.example.", Rcode.NXDOMAIN, cname("mail.customer.example.", "gone.webhost.example."));
-        assertThat(resolution("mail.customer.example.").read(response)).contains(new Lookup.NxDomain<>("gone.webhost.example"));
+        Message response = response(
+                "mail.customer.example.", Rcode.NXDOMAIN, cname("mail.customer.example.", "gone.webhost.example."));
+        assertThat(resolution("mail.customer.example.").read(response))
+                .contains(new Lookup.NxDomain<>("gone.webhost.example"));
     }
 
     @Test
     void read_recordsForOtherNamesAreIgnored() throws Exception {
         Message response = response("mail.customer.example.", Rcode.NOERROR, a("evil.example.", "203.0.113.66"));
-        assertThat(resolution("mail.customer.example.").read(response)).contains(new Lookup.NoData<>("mail.customer.example"));
+        assertThat(resolution("mail.customer.example.").read(response))
+                .contains(new Lookup.NoData<>("mail.customer.example"));
     }
 
     @Test
@@ -114,10 +131,14 @@ class ResolutionTest {
         for (int i = 0; i < answer.length; i++) {
             answer[i] = a("big.customer.example.", "192.0.2." + (i % 6 + 1));
         }
-        Resolution<InetAddress> resolution = new Resolution<>(Name.fromString("big.customer.example."), Type.A, r -> ((ARecord) r).getAddress(), 4);
-        assertThat(resolution.read(response("big.customer.example.", Rcode.NOERROR, answer))).get()
-                .extracting(o -> ((Lookup.Found<List<InetAddress>>) o).value()).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-                .hasSize(4).doesNotHaveDuplicates();
+        Resolution<InetAddress> resolution =
+                new Resolution<>(Name.fromString("big.customer.example."), Type.A, r -> ((ARecord) r).getAddress(), 4);
+        assertThat(resolution.read(response("big.customer.example.", Rcode.NOERROR, answer)))
+                .get()
+                .extracting(o -> ((Lookup.Found<List<InetAddress>>) o).value())
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .hasSize(4)
+                .doesNotHaveDuplicates();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")

@@ -15,6 +15,7 @@ class ForDomainOnlyTest {
             nothing personal                                                                                 | nothing personal
             """)
     void theAddressIsCutFromUrlsAndText(String text, String expected) {
-        assertThat(CheckResult.withoutAddress(text, "alice@customer.example", "customer.example")).isEqualTo(expected);
+        assertThat(CheckResult.withoutAddress(text, "alice@customer.example", "customer.example"))
+                .isEqualTo(expected);
     }
 }

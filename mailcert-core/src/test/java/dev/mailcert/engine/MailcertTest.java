@@ -11,8 +11,8 @@ import dev.mailcert.diagnose.Target;
 import dev.mailcert.lab.Lab;
 import dev.mailcert.lab.scenario.Scenario;
 import dev.mailcert.probe.Endpoint;
-import dev.mailcert.probe.Prober;
 import dev.mailcert.probe.ProbeLimits;
+import dev.mailcert.probe.Prober;
 import dev.mailcert.probe.TlsProber;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -38,8 +38,8 @@ class MailcertTest {
         private final Prober real = new TlsProber(ProbeLimits.defaults());
 
         @Override
-        public dev.mailcert.probe.ProbeResult probe(InetAddress address, Endpoint endpoint, String sni,
-                                                    dev.mailcert.Deadline deadline) {
+        public dev.mailcert.probe.ProbeResult probe(
+                InetAddress address, Endpoint endpoint, String sni, dev.mailcert.Deadline deadline) {
             made.add(new Probe(address, endpoint, sni));
             return real.probe(address, endpoint, sni, deadline);
         }
@@ -59,12 +59,18 @@ class MailcertTest {
 
             assertThat(result.verdict()).isEqualTo(Verdict.FIXABLE);
             List<String> questions = lab.dnsQuestions();
-            System.out.println("seed check: " + questions.size() + " DNS questions, " + prober.made.size() + " handshakes");
+            System.out.println(
+                    "seed check: " + questions.size() + " DNS questions, " + prober.made.size() + " handshakes");
             assertThat(questions).isNotEmpty();
-            assertThat(repeated(questions)).as("DNS questions asked more than once").isEmpty();
-            assertThat(repeated(prober.made)).as("handshakes made more than once").isEmpty();
+            assertThat(repeated(questions))
+                    .as("DNS questions asked more than once")
+                    .isEmpty();
+            assertThat(repeated(prober.made))
+                    .as("handshakes made more than once")
+                    .isEmpty();
             assertThat(lab.mailServers().stream().mapToInt(s -> s.connections()).sum())
-                    .as("connections the lab's mail servers accepted").isEqualTo(prober.made.size());
+                    .as("connections the lab's mail servers accepted")
+                    .isEqualTo(prober.made.size());
             assertThat(mailcert.handshakesMade()).isEqualTo(prober.made.size());
         }
     }
@@ -81,7 +87,8 @@ class MailcertTest {
                 for (Future<CheckResult> check : checks) {
                     CheckResult result = check.get();
                     assertThat(result.verdict()).isEqualTo(Verdict.FIXABLE);
-                    assertThat(result.advice().recommendations()).extracting(r -> r.host().value())
+                    assertThat(result.advice().recommendations())
+                            .extracting(r -> r.host().value())
                             .containsOnly("srv12.webhost.example");
                 }
             }
@@ -92,7 +99,10 @@ class MailcertTest {
     void sharedAcrossChecks_aSecondCheckOfTheSameServerAsksNothingNew() throws Exception {
         try (Lab lab = Lab.start(Scenario.builtIn("shared-hosting"))) {
             CountingProber prober = new CountingProber();
-            Mailcert mailcert = LabEngine.of(lab).prober(prober).shareAcrossChecks(1_000, Duration.ofMinutes(5)).build();
+            Mailcert mailcert = LabEngine.of(lab)
+                    .prober(prober)
+                    .shareAcrossChecks(1_000, Duration.ofMinutes(5))
+                    .build();
 
             CheckResult first = mailcert.check(seed(lab.scenario()));
             int questions = lab.dnsQuestions().size();
@@ -100,7 +110,8 @@ class MailcertTest {
             CheckResult second = mailcert.check(seed(lab.scenario()));
 
             assertThat(second.verdict()).isEqualTo(first.verdict());
-            assertThat(second.advice().recommendations()).isEqualTo(first.advice().recommendations());
+            assertThat(second.advice().recommendations())
+                    .isEqualTo(first.advice().recommendations());
             assertThat(lab.dnsQuestions()).hasSize(questions);
             assertThat(prober.made).hasSize(handshakes);
         }
@@ -109,8 +120,8 @@ class MailcertTest {
     @Test
     void addressPolicy_refusedServerIsNeverConnectedTo() throws Exception {
         try (Lab lab = Lab.start(Scenario.builtIn("shared-hosting"))) {
-            AddressPolicy noLoopback = address -> address.isLoopbackAddress()
-                    ? Optional.of("a loopback address") : Optional.empty();
+            AddressPolicy noLoopback =
+                    address -> address.isLoopbackAddress() ? Optional.of("a loopback address") : Optional.empty();
             Mailcert mailcert = LabEngine.of(lab).addressPolicy(noLoopback).build();
 
             CheckResult result = mailcert.check(seed(lab.scenario()));
@@ -118,8 +129,10 @@ class MailcertTest {
             assertThat(result.diagnosis().refusedByPolicy()).isTrue();
             assertThat(result.diagnosis().refused()).allMatch(r -> r.reason().equals("a loopback address"));
             assertThat(result.diagnosis().endpoints()).isEmpty();
-            assertThat(lab.mailServers().stream().mapToInt(s -> s.connections()).sum()).isZero();
-            assertThat(lab.webServers().stream().mapToInt(s -> s.requests()).sum()).isZero();
+            assertThat(lab.mailServers().stream().mapToInt(s -> s.connections()).sum())
+                    .isZero();
+            assertThat(lab.webServers().stream().mapToInt(s -> s.requests()).sum())
+                    .isZero();
         }
     }
 
@@ -129,13 +142,15 @@ class MailcertTest {
                 .hasMessage("the port offset must be between 0 and 64540 (ports above 65535 do not exist): 70000");
         assertThatThrownBy(() -> Mailcert.builder().timeout(Duration.ZERO))
                 .hasMessage("the time allowed must be between 1 and 600 seconds: 0");
-        assertThatThrownBy(() -> Mailcert.builder().connectionsPerAddress(0))
-                .hasMessageNotContaining("--");
+        assertThatThrownBy(() -> Mailcert.builder().connectionsPerAddress(0)).hasMessageNotContaining("--");
     }
 
     private static <T> Map<T, Long> repeated(List<T> items) {
-        return items.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
-                .entrySet().stream().filter(e -> e.getValue() > 1)
+        return items.stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()))
+                .entrySet()
+                .stream()
+                .filter(e -> e.getValue() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 }

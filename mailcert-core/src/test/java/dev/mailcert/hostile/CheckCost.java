@@ -24,16 +24,19 @@ record CheckCost(long allocatedBytes, long peakHeapBytes, long retainedBytes) {
         System.gc();
         long baseline = memory.getHeapMemoryUsage().getUsed();
         AtomicLong peak = new AtomicLong(baseline);
-        Thread sampler = Thread.ofPlatform().daemon().name("hostile-heap-sampler").start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(SAMPLE_MILLIS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
+        Thread sampler = Thread.ofPlatform()
+                .daemon()
+                .name("hostile-heap-sampler")
+                .start(() -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                        try {
+                            Thread.sleep(SAMPLE_MILLIS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                });
         long allocatedBefore = threads.getTotalThreadAllocatedBytes();
         T value;
         try {

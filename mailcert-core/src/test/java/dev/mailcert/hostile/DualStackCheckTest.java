@@ -22,21 +22,32 @@ class DualStackCheckTest {
         InetAddress v4 = address("127.0.50.61");
         InetAddress v6 = address("::1");
         var right = HostilePki.shared().leaf(SERVER, List.of(SERVER)).serverContext();
-        var wrong = HostilePki.shared().leaf("other.hostile.test", List.of("other.hostile.test")).serverContext();
-        try (MailPorts ipv4 = MailPorts.on(v4).serve(Protocol.IMAP, Security.TLS, startTls(right), holdOpen()).start();
-             MailPorts ipv6 = MailPorts.on(v6).serve(Protocol.IMAP, Security.TLS, startTls(wrong), holdOpen()).start()) {
-            Run run = HostileCheck.run("A and AAAA with different certificates",
+        var wrong = HostilePki.shared()
+                .leaf("other.hostile.test", List.of("other.hostile.test"))
+                .serverContext();
+        try (MailPorts ipv4 = MailPorts.on(v4)
+                        .serve(Protocol.IMAP, Security.TLS, startTls(right), holdOpen())
+                        .start();
+                MailPorts ipv6 = MailPorts.on(v6)
+                        .serve(Protocol.IMAP, Security.TLS, startTls(wrong), holdOpen())
+                        .start()) {
+            Run run = HostileCheck.run(
+                    "A and AAAA with different certificates",
                     SERVER + ". A " + v4.getHostAddress() + "\n" + SERVER + ". AAAA ::1\n");
 
             var imaps = run.diagnosis().endpoints().stream()
-                    .filter(e -> e.endpoint().protocol() == Protocol.IMAP && e.endpoint().security() == Security.TLS).toList();
+                    .filter(e -> e.endpoint().protocol() == Protocol.IMAP
+                            && e.endpoint().security() == Security.TLS)
+                    .toList();
             assertThat(imaps).extracting(e -> e.probe().address()).containsExactly(v4, v6);
             assertThat(imaps.get(0).valid()).isTrue();
             assertThat(imaps.get(1).problems()).containsExactly(CertificateProblem.HOSTNAME_MISMATCH);
             // a client may reach either address: one bad certificate is enough to warn
             assertThat(run.advice().verdict()).isEqualTo(dev.mailcert.advise.Verdict.UNFIXABLE);
-            assertThat(run.advice().why()).anyMatch(line -> line.contains("present different certificates on IMAP")
-                    && line.contains("127.0.50.61") && line.contains("0:0:0:0:0:0:0:1"));
+            assertThat(run.advice().why())
+                    .anyMatch(line -> line.contains("present different certificates on IMAP")
+                            && line.contains("127.0.50.61")
+                            && line.contains("0:0:0:0:0:0:0:1"));
         }
     }
 }

@@ -6,19 +6,17 @@ import dev.mailcert.HostName;
 import dev.mailcert.advise.Advice;
 import dev.mailcert.advise.Advisor;
 import dev.mailcert.diagnose.CheckRequest;
-import dev.mailcert.engine.Mailcert;
 import dev.mailcert.diagnose.Diagnosis;
 import dev.mailcert.diagnose.EndpointResult;
 import dev.mailcert.diagnose.Target;
 import dev.mailcert.dns.DnsServer;
+import dev.mailcert.engine.Mailcert;
 import dev.mailcert.lab.dns.AuthoritativeDnsServer;
 import dev.mailcert.lab.dns.DnsBehaviour;
-import dev.mailcert.probe.ConnectionLimiter;
 import dev.mailcert.probe.Outcome;
 import dev.mailcert.probe.Prober;
 import dev.mailcert.probe.Protocol;
 import dev.mailcert.probe.Security;
-import dev.mailcert.probe.TlsProber;
 import dev.mailcert.report.JsonReport;
 import dev.mailcert.report.Style;
 import dev.mailcert.report.TextReport;
@@ -48,6 +46,7 @@ final class HostileCheck {
     static final long MAX_ALLOCATED = 256 * CheckCost.MIB;
     /** Sampled heap peak: it follows the collector's young-generation sizing, so the bound is loose. */
     static final long MAX_PEAK_HEAP = 192 * CheckCost.MIB;
+
     static final long MAX_RETAINED = 16 * CheckCost.MIB;
 
     record Run(Diagnosis diagnosis, Advice advice, Duration took, CheckCost cost) {
@@ -56,7 +55,8 @@ final class HostileCheck {
         EndpointResult at(Protocol protocol, Security security) {
             return diagnosis.endpoints().stream()
                     .filter(e -> e.endpoint().equals(MailPorts.endpoint(protocol, security)))
-                    .findFirst().orElseThrow(() -> new AssertionError("no result for " + protocol + " " + security));
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no result for " + protocol + " " + security));
         }
 
         Outcome outcome(Protocol protocol, Security security) {
@@ -99,19 +99,25 @@ final class HostileCheck {
     static Run run(String name, String zone, DnsBehaviour behaviour, Duration deadline, Prober prober) {
         try (AuthoritativeDnsServer dns = AuthoritativeDnsServer.start(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), zone, behaviour)) {
-            Mailcert.Builder engine = Mailcert.builder().dnsServer(new DnsServer(dns.address()))
-                    .trust(HostilePki.shared().trust()).portOffset(PORT_OFFSET).timeout(deadline).discovery(false);
+            Mailcert.Builder engine = Mailcert.builder()
+                    .dnsServer(new DnsServer(dns.address()))
+                    .trust(HostilePki.shared().trust())
+                    .portOffset(PORT_OFFSET)
+                    .timeout(deadline)
+                    .discovery(false);
             if (prober != null) {
                 engine.prober(prober);
             }
             Mailcert mailcert = engine.build();
             CheckRequest request = CheckRequest.of(Target.parse("alice@" + DOMAIN), HostName.parse(SERVER));
             long started = System.nanoTime();
-            CheckCost.Measured<Diagnosis> measured = CheckCost.measure(() -> mailcert.check(request).diagnosis());
+            CheckCost.Measured<Diagnosis> measured =
+                    CheckCost.measure(() -> mailcert.check(request).diagnosis());
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             Advice advice = Advisor.advise(measured.value());
             Run run = new Run(measured.value(), advice, took, measured.cost());
-            HostileSummary.record(new HostileSummary.Row(name, deadline, took, outcomes(run), advice.verdict().id(), run.cost()));
+            HostileSummary.record(new HostileSummary.Row(
+                    name, deadline, took, outcomes(run), advice.verdict().id(), run.cost()));
             assertEveryCase(run, deadline);
             return run;
         } catch (IOException e) {
@@ -121,13 +127,23 @@ final class HostileCheck {
 
     private static void assertEveryCase(Run run, Duration deadline) {
         assertThat(run.took()).as("the check ends by its deadline").isLessThan(deadline.plus(MARGIN));
-        assertThat(run.cost().allocatedBytes()).as("bytes allocated during the check").isLessThan(MAX_ALLOCATED);
+        assertThat(run.cost().allocatedBytes())
+                .as("bytes allocated during the check")
+                .isLessThan(MAX_ALLOCATED);
         assertThat(run.cost().peakHeapBytes()).as("heap peak above the start").isLessThan(MAX_PEAK_HEAP);
-        assertThat(run.cost().retainedBytes()).as("heap retained after the check").isLessThan(MAX_RETAINED);
-        assertThat(rawControls(run.text())).as("raw control characters in the text report").isEmpty();
+        assertThat(run.cost().retainedBytes())
+                .as("heap retained after the check")
+                .isLessThan(MAX_RETAINED);
+        assertThat(rawControls(run.text()))
+                .as("raw control characters in the text report")
+                .isEmpty();
         // JSON escapes C0 controls itself (RFC 8259 §7); format characters are legal JSON text
-        assertThat(run.json().chars().filter(c -> c != '\n' && Character.isISOControl(c)).count())
-                .as("raw control characters in the JSON").isZero();
+        assertThat(run.json()
+                        .chars()
+                        .filter(c -> c != '\n' && Character.isISOControl(c))
+                        .count())
+                .as("raw control characters in the JSON")
+                .isZero();
     }
 
     /**
@@ -136,16 +152,19 @@ final class HostileCheck {
      */
     static String rawControls(String text) {
         return text.codePoints()
-                .filter(c -> c != '\n' && (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                        || Character.getType(c) == Character.LINE_SEPARATOR
-                        || Character.getType(c) == Character.PARAGRAPH_SEPARATOR))
+                .filter(c -> c != '\n'
+                        && (Character.isISOControl(c)
+                                || Character.getType(c) == Character.FORMAT
+                                || Character.getType(c) == Character.LINE_SEPARATOR
+                                || Character.getType(c) == Character.PARAGRAPH_SEPARATOR))
                 .mapToObj(c -> String.format("U+%04X", c))
                 .collect(Collectors.joining(" "));
     }
 
     /** Distinct outcomes of the configured server's endpoints, for the summary. */
     private static String outcomes(Run run) {
-        TreeSet<String> ids = run.diagnosis().endpoints().stream().map(e -> e.probe().outcome().id())
+        TreeSet<String> ids = run.diagnosis().endpoints().stream()
+                .map(e -> e.probe().outcome().id())
                 .collect(Collectors.toCollection(TreeSet::new));
         return ids.isEmpty() ? "(none probed)" : String.join(", ", ids);
     }

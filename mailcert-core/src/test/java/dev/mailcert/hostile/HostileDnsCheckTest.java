@@ -33,7 +33,8 @@ class HostileDnsCheckTest {
 
     @Test
     void cnameLoop_isAFailedLookupNamedAsALoop() {
-        Run run = HostileCheck.run("CNAME loop", SERVER + ". CNAME loop." + DOMAIN + ".\nloop." + DOMAIN + ". CNAME " + SERVER + ".\n");
+        Run run = HostileCheck.run(
+                "CNAME loop", SERVER + ". CNAME loop." + DOMAIN + ".\nloop." + DOMAIN + ". CNAME " + SERVER + ".\n");
 
         assertThat(run.diagnosis().dns().serverAddresses()).isInstanceOf(Lookup.Failed.class);
         assertThat(run.diagnosis().endpoints()).isEmpty();
@@ -59,7 +60,8 @@ class HostileDnsCheckTest {
 
         assertThat(run.diagnosis().dns().addresses()).containsExactly(address);
         assertThat(run.diagnosis().dns().cnameChain()).hasSize(8);
-        assertThat(run.diagnosis().endpoints()).hasSize(6)
+        assertThat(run.diagnosis().endpoints())
+                .hasSize(6)
                 .allSatisfy(e -> assertThat(e.probe().outcome()).isEqualTo(Outcome.REFUSED));
     }
 
@@ -68,25 +70,38 @@ class HostileDnsCheckTest {
         String present = SERVER + ". A 127.0.51.4\n";
         Map<String, Run> runs = new LinkedHashMap<>();
         runs.put("does not exist (NXDOMAIN)", HostileCheck.run("DNS: NXDOMAIN", "www." + DOMAIN + ". A 127.0.51.4\n"));
-        runs.put("exists but has no such record", HostileCheck.run("DNS: NODATA", SERVER + ". TXT \"no address here\"\n"));
-        runs.put("the DNS server failed to answer", HostileCheck.run("DNS: SERVFAIL", present,
-                DnsBehaviour.normal().withServfail(SERVER)));
-        runs.put("no DNS answer for " + SERVER + " in time", HostileCheck.run("DNS: timeout", present,
-                DnsBehaviour.normal().withSilent(SERVER)));
+        runs.put(
+                "exists but has no such record",
+                HostileCheck.run("DNS: NODATA", SERVER + ". TXT \"no address here\"\n"));
+        runs.put(
+                "the DNS server failed to answer",
+                HostileCheck.run("DNS: SERVFAIL", present, DnsBehaviour.normal().withServfail(SERVER)));
+        runs.put(
+                "no DNS answer for " + SERVER + " in time",
+                HostileCheck.run("DNS: timeout", present, DnsBehaviour.normal().withSilent(SERVER)));
 
         Map<String, String> dnsLines = new LinkedHashMap<>();
         runs.forEach((words, run) -> {
             assertThat(run.advice().verdict()).isEqualTo(Verdict.UNREACHABLE);
             assertThat(run.diagnosis().endpoints()).isEmpty();
-            String line = run.advice().why().stream().filter(l -> l.startsWith("DNS: ")).findFirst().orElseThrow();
+            String line = run.advice().why().stream()
+                    .filter(l -> l.startsWith("DNS: "))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(line).contains(words).contains(SERVER);
             dnsLines.put(words, line);
         });
         assertThat(dnsLines.values().stream().distinct()).hasSize(4);
-        assertThat(runs.get("does not exist (NXDOMAIN)").diagnosis().dns().serverAddresses()).isInstanceOf(Lookup.NxDomain.class);
-        assertThat(runs.get("exists but has no such record").diagnosis().dns().serverAddresses()).isInstanceOf(Lookup.NoData.class);
-        assertThat(runs.get("the DNS server failed to answer").diagnosis().dns().serverAddresses()).isInstanceOf(Lookup.ServFail.class);
-        assertThat(runs.get("no DNS answer for " + SERVER + " in time").diagnosis().dns().serverAddresses())
+        assertThat(runs.get("does not exist (NXDOMAIN)").diagnosis().dns().serverAddresses())
+                .isInstanceOf(Lookup.NxDomain.class);
+        assertThat(runs.get("exists but has no such record").diagnosis().dns().serverAddresses())
+                .isInstanceOf(Lookup.NoData.class);
+        assertThat(runs.get("the DNS server failed to answer").diagnosis().dns().serverAddresses())
+                .isInstanceOf(Lookup.ServFail.class);
+        assertThat(runs.get("no DNS answer for " + SERVER + " in time")
+                        .diagnosis()
+                        .dns()
+                        .serverAddresses())
                 .isInstanceOf(Lookup.Timeout.class);
     }
 
@@ -95,8 +110,11 @@ class HostileDnsCheckTest {
         InetAddress address = address("127.0.51.5");
         HostilePki.Issued valid = HostilePki.shared().leaf(SERVER, List.of(SERVER));
         try (MailPorts ports = MailPorts.on(address)
-                .serve(Protocol.IMAP, Security.TLS, startTls(valid.serverContext()), holdOpen()).start()) {
-            Run run = HostileCheck.run("truncated UDP answer (TCP retry)", serverAt(address),
+                .serve(Protocol.IMAP, Security.TLS, startTls(valid.serverContext()), holdOpen())
+                .start()) {
+            Run run = HostileCheck.run(
+                    "truncated UDP answer (TCP retry)",
+                    serverAt(address),
                     DnsBehaviour.normal().withTruncateOverUdp(SERVER));
 
             assertThat(run.diagnosis().dns().addresses()).containsExactly(address);
@@ -112,7 +130,10 @@ class HostileDnsCheckTest {
                 .collect(Collectors.joining());
         Run run = HostileCheck.run("300 A records", zone);
 
-        assertThat(run.diagnosis().endpoints().stream().map(e -> e.probe().address()).distinct()).hasSize(8);
+        assertThat(run.diagnosis().endpoints().stream()
+                        .map(e -> e.probe().address())
+                        .distinct())
+                .hasSize(8);
         assertThat(run.diagnosis().endpoints()).hasSize(8 * 6);
         assertThat(run.diagnosis().notes()).anyMatch(note -> note.contains("only the first 8 were probed"));
         assertThat(run.advice().why()).anyMatch(note -> note.contains("only the first 8 were probed"));
@@ -122,14 +143,17 @@ class HostileDnsCheckTest {
 
     @Test
     void hundredsOfMxRecords_theNamesCheckedAreBounded() {
-        String zone = serverAt(address("127.0.51.7")) + IntStream.rangeClosed(1, 300)
-                .mapToObj(i -> DOMAIN + ". MX " + i + " mx" + i + "." + DOMAIN + ".\n")
-                .collect(Collectors.joining());
+        String zone = serverAt(address("127.0.51.7"))
+                + IntStream.rangeClosed(1, 300)
+                        .mapToObj(i -> DOMAIN + ". MX " + i + " mx" + i + "." + DOMAIN + ".\n")
+                        .collect(Collectors.joining());
         Run run = HostileCheck.run("300 MX records", zone);
 
         assertThat(run.diagnosis().dns().mx().orElse(List.of())).hasSizeLessThanOrEqualTo(32);
         // every MX host is a candidate name; the resolver's cap on records is what bounds them
-        assertThat(run.diagnosis().candidates()).isNotEmpty().hasSizeLessThanOrEqualTo(32)
+        assertThat(run.diagnosis().candidates())
+                .isNotEmpty()
+                .hasSizeLessThanOrEqualTo(32)
                 .allSatisfy(c -> assertThat(c.sameServer()).isFalse());
         assertThat(run.advice().verdict()).isEqualTo(Verdict.UNREACHABLE);
         assertThat(run.took()).isLessThan(DEADLINE);
@@ -144,6 +168,10 @@ class HostileDnsCheckTest {
             zone.append(from).append(". CNAME ").append(to).append(".\n");
             from = to;
         }
-        return zone.append(from).append(". A ").append(address.getHostAddress()).append('\n').toString();
+        return zone.append(from)
+                .append(". A ")
+                .append(address.getHostAddress())
+                .append('\n')
+                .toString();
     }
 }

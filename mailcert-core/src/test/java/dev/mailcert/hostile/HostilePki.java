@@ -110,13 +110,17 @@ final class HostilePki {
         return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, cn).build();
     }
 
-    private X509Certificate sign(X500Name issuer, X500Name subject, PublicKey key, PrivateKey issuerKey, boolean ca,
-                                 List<String> dnsNames) {
+    private X509Certificate sign(
+            X500Name issuer, X500Name subject, PublicKey key, PrivateKey issuerKey, boolean ca, List<String> dnsNames) {
         try {
             Instant now = Instant.now();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer,
-                    BigInteger.valueOf(serial.incrementAndGet()), Date.from(now.minus(Duration.ofDays(1))),
-                    Date.from(now.plus(Duration.ofDays(30))), subject, key);
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    issuer,
+                    BigInteger.valueOf(serial.incrementAndGet()),
+                    Date.from(now.minus(Duration.ofDays(1))),
+                    Date.from(now.plus(Duration.ofDays(30))),
+                    subject,
+                    key);
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
             if (ca) {
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -129,8 +133,8 @@ final class HostilePki {
                         .toArray(GeneralName[]::new);
                 builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
             }
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
         } catch (Exception e) {
             throw new IllegalStateException("test certificate", e);
         }

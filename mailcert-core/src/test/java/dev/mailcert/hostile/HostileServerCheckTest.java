@@ -66,7 +66,8 @@ class HostileServerCheckTest {
         try (MailPorts ports = MailPorts.on(address)
                 .serve(Protocol.IMAP, Security.STARTTLS, drip("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n", second))
                 .serve(Protocol.POP3, Security.STARTTLS, drip("+OK ready\r\n", second))
-                .serve(Protocol.SMTP, Security.STARTTLS, drip("220 mx.hostile.test ESMTP\r\n", second)).start()) {
+                .serve(Protocol.SMTP, Security.STARTTLS, drip("220 mx.hostile.test ESMTP\r\n", second))
+                .start()) {
             Run run = HostileCheck.run("one byte a second", serverAt(address));
 
             for (Protocol p : Protocol.values()) {
@@ -81,7 +82,9 @@ class HostileServerCheckTest {
     @Test
     void endlessLine_isProtocolErrorLongBeforeTheDeadline() throws Exception {
         InetAddress address = address("127.0.50.3");
-        try (MailPorts ports = MailPorts.on(address).serveStartTls(flood("A".repeat(8192), 100_000)).start()) {
+        try (MailPorts ports = MailPorts.on(address)
+                .serveStartTls(flood("A".repeat(8192), 100_000))
+                .start()) {
             Run run = HostileCheck.run("endless line", serverAt(address));
 
             for (Protocol p : Protocol.values()) {
@@ -98,11 +101,21 @@ class HostileServerCheckTest {
     void aMillionResponseLines_isProtocolErrorAfterTheLineLimit() throws Exception {
         InetAddress address = address("127.0.50.4");
         try (MailPorts ports = MailPorts.on(address)
-                .serve(Protocol.IMAP, Security.STARTTLS, send("* OK ready\r\n"), readLine(),
+                .serve(
+                        Protocol.IMAP,
+                        Security.STARTTLS,
+                        send("* OK ready\r\n"),
+                        readLine(),
                         flood("* CAPABILITY IMAP4rev1\r\n", 1_000_000))
-                .serve(Protocol.POP3, Security.STARTTLS, send("+OK ready\r\n"), readLine(), send("+OK\r\n"),
+                .serve(
+                        Protocol.POP3,
+                        Security.STARTTLS,
+                        send("+OK ready\r\n"),
+                        readLine(),
+                        send("+OK\r\n"),
                         flood("X-CAPABILITY\r\n", 1_000_000))
-                .serve(Protocol.SMTP, Security.STARTTLS, flood("220-hello\r\n", 1_000_000)).start()) {
+                .serve(Protocol.SMTP, Security.STARTTLS, flood("220-hello\r\n", 1_000_000))
+                .start()) {
             Run run = HostileCheck.run("a million response lines", serverAt(address));
 
             for (Protocol p : Protocol.values()) {
@@ -120,10 +133,27 @@ class HostileServerCheckTest {
         String imapInjected = "* CAPABILITY IMAP4rev1 AUTH=PLAIN\r\na3 OK fake logout\r\n";
         String smtpInjected = "250-injected\r\n250 AUTH PLAIN\r\n";
         try (MailPorts ports = MailPorts.on(address)
-                .serve(Protocol.IMAP, Security.STARTTLS, send("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n"), readLine(),
-                        send("a2 OK begin TLS\r\n" + imapInjected), startTls(valid), readLine(), readLine())
-                .serve(Protocol.SMTP, Security.STARTTLS, send("220 ready\r\n"), readLine(), send("250-mx\r\n250 STARTTLS\r\n"),
-                        readLine(), send("220 go ahead\r\n" + smtpInjected), startTls(valid), readLine(), readLine()).start()) {
+                .serve(
+                        Protocol.IMAP,
+                        Security.STARTTLS,
+                        send("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n"),
+                        readLine(),
+                        send("a2 OK begin TLS\r\n" + imapInjected),
+                        startTls(valid),
+                        readLine(),
+                        readLine())
+                .serve(
+                        Protocol.SMTP,
+                        Security.STARTTLS,
+                        send("220 ready\r\n"),
+                        readLine(),
+                        send("250-mx\r\n250 STARTTLS\r\n"),
+                        readLine(),
+                        send("220 go ahead\r\n" + smtpInjected),
+                        startTls(valid),
+                        readLine(),
+                        readLine())
+                .start()) {
             Run run = HostileCheck.run("plaintext injected after the STARTTLS go-ahead", serverAt(address));
 
             assertThat(run.outcome(Protocol.IMAP, Security.STARTTLS)).isEqualTo(Outcome.HANDSHAKE);
@@ -135,7 +165,8 @@ class HostileServerCheckTest {
             assertThat(run.at(Protocol.IMAP, Security.STARTTLS).valid()).isTrue();
             assertThat(run.advice().verdict()).isEqualTo(Verdict.OK);
             ports.awaitEnd(SCRIPT_END);
-            assertThat(ports.at(Protocol.IMAP, Security.STARTTLS).received()).containsExactly("a2 STARTTLS", "a3 LOGOUT");
+            assertThat(ports.at(Protocol.IMAP, Security.STARTTLS).received())
+                    .containsExactly("a2 STARTTLS", "a3 LOGOUT");
             assertThat(ports.at(Protocol.SMTP, Security.STARTTLS).received())
                     .containsExactly("EHLO mailcert.invalid", "STARTTLS", "QUIT");
         }
@@ -145,11 +176,26 @@ class HostileServerCheckTest {
     void startTlsNotAdvertised_isUnavailableOnEveryProtocol_andNothingMoreIsSent() throws Exception {
         InetAddress address = address("127.0.50.6");
         try (MailPorts ports = MailPorts.on(address)
-                .serve(Protocol.IMAP, Security.STARTTLS, send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n"), readLine())
-                .serve(Protocol.POP3, Security.STARTTLS, send("+OK ready\r\n"), readLine(),
-                        send("+OK\r\nUSER\r\nSASL PLAIN\r\n.\r\n"), readLine())
-                .serve(Protocol.SMTP, Security.STARTTLS, send("220 ready\r\n"), readLine(),
-                        send("250-mx\r\n250 AUTH PLAIN LOGIN\r\n"), readLine()).start()) {
+                .serve(
+                        Protocol.IMAP,
+                        Security.STARTTLS,
+                        send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n"),
+                        readLine())
+                .serve(
+                        Protocol.POP3,
+                        Security.STARTTLS,
+                        send("+OK ready\r\n"),
+                        readLine(),
+                        send("+OK\r\nUSER\r\nSASL PLAIN\r\n.\r\n"),
+                        readLine())
+                .serve(
+                        Protocol.SMTP,
+                        Security.STARTTLS,
+                        send("220 ready\r\n"),
+                        readLine(),
+                        send("250-mx\r\n250 AUTH PLAIN LOGIN\r\n"),
+                        readLine())
+                .start()) {
             Run run = HostileCheck.run("STARTTLS not advertised", serverAt(address));
 
             for (Protocol p : Protocol.values()) {
@@ -164,7 +210,8 @@ class HostileServerCheckTest {
         }
     }
 
-    record Refusal(String name, String address, Protocol protocol, List<String> replies, List<String> commands, String reply) {
+    record Refusal(
+            String name, String address, Protocol protocol, List<String> replies, List<String> commands, String reply) {
         @Override
         public String toString() {
             return name;
@@ -173,18 +220,34 @@ class HostileServerCheckTest {
 
     static List<Refusal> refusals() {
         return List.of(
-                new Refusal("STARTTLS answered NO", "127.0.50.20", Protocol.IMAP,
+                new Refusal(
+                        "STARTTLS answered NO",
+                        "127.0.50.20",
+                        Protocol.IMAP,
                         List.of("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n", "a2 NO TLS is broken\r\n"),
-                        List.of("a2 STARTTLS"), "a2 NO TLS is broken"),
-                new Refusal("STARTTLS answered BAD", "127.0.50.21", Protocol.IMAP,
+                        List.of("a2 STARTTLS"),
+                        "a2 NO TLS is broken"),
+                new Refusal(
+                        "STARTTLS answered BAD",
+                        "127.0.50.21",
+                        Protocol.IMAP,
                         List.of("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n", "a2 BAD what\r\n"),
-                        List.of("a2 STARTTLS"), "a2 BAD what"),
-                new Refusal("STLS answered -ERR", "127.0.50.22", Protocol.POP3,
+                        List.of("a2 STARTTLS"),
+                        "a2 BAD what"),
+                new Refusal(
+                        "STLS answered -ERR",
+                        "127.0.50.22",
+                        Protocol.POP3,
                         List.of("+OK ready\r\n", "+OK\r\nSTLS\r\n.\r\n", "-ERR not now\r\n"),
-                        List.of("CAPA", "STLS"), "-ERR not now"),
-                new Refusal("STARTTLS answered 454", "127.0.50.23", Protocol.SMTP,
+                        List.of("CAPA", "STLS"),
+                        "-ERR not now"),
+                new Refusal(
+                        "STARTTLS answered 454",
+                        "127.0.50.23",
+                        Protocol.SMTP,
                         List.of("220 ready\r\n", "250-mx\r\n250 STARTTLS\r\n", "454 4.7.0 TLS not available\r\n"),
-                        List.of("EHLO mailcert.invalid", "STARTTLS"), "454 4.7.0 TLS not available"));
+                        List.of("EHLO mailcert.invalid", "STARTTLS"),
+                        "454 4.7.0 TLS not available"));
     }
 
     @ParameterizedTest
@@ -199,15 +262,19 @@ class HostileServerCheckTest {
             script.add(readLine());
         });
         try (MailPorts ports = MailPorts.on(address)
-                .serve(refusal.protocol(), Security.STARTTLS, script.toArray(Step[]::new)).start()) {
+                .serve(refusal.protocol(), Security.STARTTLS, script.toArray(Step[]::new))
+                .start()) {
             Run run = HostileCheck.run(refusal.name(), serverAt(address));
 
             assertThat(run.outcome(refusal.protocol(), Security.STARTTLS)).isEqualTo(Outcome.STARTTLS_UNAVAILABLE);
-            assertThat(run.at(refusal.protocol(), Security.STARTTLS).probe().detail()).contains(refusal.reply());
+            assertThat(run.at(refusal.protocol(), Security.STARTTLS).probe().detail())
+                    .contains(refusal.reply());
             assertThat(run.advice().verdict()).isEqualTo(Verdict.UNFIXABLE);
             ports.awaitEnd(SCRIPT_END);
-            assertThat(ports.at(refusal.protocol(), Security.STARTTLS).received()).isEqualTo(refusal.commands());
-            assertThat(ports.at(refusal.protocol(), Security.STARTTLS).sniReceived()).isNull();
+            assertThat(ports.at(refusal.protocol(), Security.STARTTLS).received())
+                    .isEqualTo(refusal.commands());
+            assertThat(ports.at(refusal.protocol(), Security.STARTTLS).sniReceived())
+                    .isNull();
         }
     }
 
@@ -215,11 +282,13 @@ class HostileServerCheckTest {
     void imapPreauth_isUnavailable_andNothingIsSent() throws Exception {
         InetAddress address = address("127.0.50.7");
         try (MailPorts ports = MailPorts.on(address)
-                .serve(Protocol.IMAP, Security.STARTTLS, send("* PREAUTH IMAP4rev1 logged in as alice\r\n"), readLine()).start()) {
+                .serve(Protocol.IMAP, Security.STARTTLS, send("* PREAUTH IMAP4rev1 logged in as alice\r\n"), readLine())
+                .start()) {
             Run run = HostileCheck.run("IMAP PREAUTH", serverAt(address));
 
             assertThat(run.outcome(Protocol.IMAP, Security.STARTTLS)).isEqualTo(Outcome.STARTTLS_UNAVAILABLE);
-            assertThat(run.at(Protocol.IMAP, Security.STARTTLS).probe().detail()).contains("PREAUTH");
+            assertThat(run.at(Protocol.IMAP, Security.STARTTLS).probe().detail())
+                    .contains("PREAUTH");
             assertThat(run.advice().verdict()).isEqualTo(Verdict.UNFIXABLE);
             ports.awaitEnd(SCRIPT_END);
             assertThat(ports.at(Protocol.IMAP, Security.STARTTLS).received()).isEmpty();
@@ -230,13 +299,28 @@ class HostileServerCheckTest {
     void capabilitiesThatChangeAfterTls_areNeverUsed_andTheDialogueStopsAfterTheHandshake() throws Exception {
         InetAddress address = address("127.0.50.8");
         try (MailPorts ports = MailPorts.on(address)
-                .serve(Protocol.IMAP, Security.STARTTLS,
-                        send("* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] ready\r\n"), readLine(),
-                        send("a2 OK begin TLS\r\n"), startTls(valid),
-                        send("* CAPABILITY IMAP4rev1 AUTH=PLAIN AUTH=LOGIN SASL-IR\r\n"), readLine(), readLine())
-                .serve(Protocol.SMTP, Security.STARTTLS, send("220 ready\r\n"), readLine(),
-                        send("250-mx\r\n250-AUTH PLAIN LOGIN\r\n250 STARTTLS\r\n"), readLine(),
-                        send("220 go ahead\r\n"), startTls(valid), readLine(), readLine()).start()) {
+                .serve(
+                        Protocol.IMAP,
+                        Security.STARTTLS,
+                        send("* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] ready\r\n"),
+                        readLine(),
+                        send("a2 OK begin TLS\r\n"),
+                        startTls(valid),
+                        send("* CAPABILITY IMAP4rev1 AUTH=PLAIN AUTH=LOGIN SASL-IR\r\n"),
+                        readLine(),
+                        readLine())
+                .serve(
+                        Protocol.SMTP,
+                        Security.STARTTLS,
+                        send("220 ready\r\n"),
+                        readLine(),
+                        send("250-mx\r\n250-AUTH PLAIN LOGIN\r\n250 STARTTLS\r\n"),
+                        readLine(),
+                        send("220 go ahead\r\n"),
+                        startTls(valid),
+                        readLine(),
+                        readLine())
+                .start()) {
             Run run = HostileCheck.run("capabilities that change after TLS", serverAt(address));
 
             assertThat(run.outcome(Protocol.IMAP, Security.STARTTLS)).isEqualTo(Outcome.HANDSHAKE);
@@ -244,7 +328,8 @@ class HostileServerCheckTest {
             assertThat(run.advice().verdict()).isEqualTo(Verdict.OK);
             ports.awaitEnd(SCRIPT_END);
             // no CAPABILITY or EHLO again, no AUTH or LOGIN: only the farewell after the handshake
-            assertThat(ports.at(Protocol.IMAP, Security.STARTTLS).received()).containsExactly("a2 STARTTLS", "a3 LOGOUT");
+            assertThat(ports.at(Protocol.IMAP, Security.STARTTLS).received())
+                    .containsExactly("a2 STARTTLS", "a3 LOGOUT");
             assertThat(ports.at(Protocol.SMTP, Security.STARTTLS).received())
                     .containsExactly("EHLO mailcert.invalid", "STARTTLS", "QUIT");
             assertThat(ports.at(Protocol.IMAP, Security.STARTTLS).sniReceived()).containsExactly(SERVER);
@@ -257,7 +342,8 @@ class HostileServerCheckTest {
         try (MailPorts ports = MailPorts.on(address)
                 .serve(Protocol.IMAP, Security.TLS, send("* OK IMAP4rev1 ready, no TLS here\r\n"), holdOpen())
                 .serve(Protocol.POP3, Security.TLS, send("HTTP/1.1 400 Bad Request\r\n\r\n"), holdOpen())
-                .serve(Protocol.SMTP, Security.TLS, send("\u0000\u00ff".repeat(512)), holdOpen()).start()) {
+                .serve(Protocol.SMTP, Security.TLS, send("\u0000\u00ff".repeat(512)), holdOpen())
+                .start()) {
             Run run = HostileCheck.run("garbage instead of a ServerHello", serverAt(address));
 
             for (Protocol p : Protocol.values()) {
@@ -273,7 +359,9 @@ class HostileServerCheckTest {
         InetAddress address = address("127.0.50.10");
         // a TLS 1.2 record: content type 21 (alert), length 2, fatal (2) handshake_failure (40)
         String alert = "\u0015\u0003\u0003\u0000\u0002\u0002\u0028";
-        try (MailPorts ports = MailPorts.on(address).serveImplicitTls(pause(Duration.ofMillis(50)), send(alert), holdOpen()).start()) {
+        try (MailPorts ports = MailPorts.on(address)
+                .serveImplicitTls(pause(Duration.ofMillis(50)), send(alert), holdOpen())
+                .start()) {
             Run run = HostileCheck.run("a TLS alert", serverAt(address));
 
             for (Protocol p : Protocol.values()) {
@@ -288,7 +376,9 @@ class HostileServerCheckTest {
     void resetMidHandshake_isTlsFailed() throws Exception {
         InetAddress address = address("127.0.50.11");
         // the ClientHello has arrived unread when the server resets
-        try (MailPorts ports = MailPorts.on(address).serveImplicitTls(pause(Duration.ofMillis(100)), reset()).start()) {
+        try (MailPorts ports = MailPorts.on(address)
+                .serveImplicitTls(pause(Duration.ofMillis(100)), reset())
+                .start()) {
             Run run = HostileCheck.run("reset mid-handshake", serverAt(address));
 
             for (Protocol p : Protocol.values()) {
@@ -301,7 +391,8 @@ class HostileServerCheckTest {
     @Test
     void acceptsButNeverSpeaksTls_timesOutAtTheDeadline() throws Exception {
         InetAddress address = address("127.0.50.12");
-        try (MailPorts ports = MailPorts.on(address).serveImplicitTls(holdOpen()).start()) {
+        try (MailPorts ports =
+                MailPorts.on(address).serveImplicitTls(holdOpen()).start()) {
             Run run = HostileCheck.run("accepts and never speaks TLS", serverAt(address));
 
             for (Protocol p : Protocol.values()) {
@@ -316,6 +407,8 @@ class HostileServerCheckTest {
     /** Every connection was closed by mailcert: no script still waits for its client. */
     private static void assertHungUp(MailPorts ports) throws InterruptedException {
         ports.awaitEnd(SCRIPT_END);
-        assertThat(ports.stillRunning()).as("scripts whose client never hung up").isZero();
+        assertThat(ports.stillRunning())
+                .as("scripts whose client never hung up")
+                .isZero();
     }
 }

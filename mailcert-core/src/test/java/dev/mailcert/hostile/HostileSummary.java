@@ -32,23 +32,45 @@ final class HostileSummary {
 
     private static void write() {
         StringBuilder out = new StringBuilder();
-        out.append("| case | deadline s | took s | took / deadline | outcomes | verdict | allocated MiB | peak heap MiB | retained MiB |\n");
+        out.append(
+                "| case | deadline s | took s | took / deadline | outcomes | verdict | allocated MiB | peak heap MiB | retained MiB |\n");
         out.append("|---|---:|---:|---:|---|---|---:|---:|---:|\n");
         for (Row r : ROWS.values()) {
-            out.append(String.format(Locale.ROOT, "| %s | %.1f | %.2f | %.2f | %s | %s | %s | %s | %s |%n", r.name(),
-                    seconds(r.deadline()), seconds(r.took()), seconds(r.took()) / seconds(r.deadline()), r.outcomes(),
-                    r.verdict(), CheckCost.mib(r.cost().allocatedBytes()), CheckCost.mib(r.cost().peakHeapBytes()),
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f | %.2f | %.2f | %s | %s | %s | %s | %s |%n",
+                    r.name(),
+                    seconds(r.deadline()),
+                    seconds(r.took()),
+                    seconds(r.took()) / seconds(r.deadline()),
+                    r.outcomes(),
+                    r.verdict(),
+                    CheckCost.mib(r.cost().allocatedBytes()),
+                    CheckCost.mib(r.cost().peakHeapBytes()),
                     CheckCost.mib(r.cost().retainedBytes())));
         }
         List<Row> rows = List.copyOf(ROWS.values());
-        Row slowest = rows.stream().max(Comparator.comparingDouble(r -> seconds(r.took()) / seconds(r.deadline()))).orElseThrow();
-        Row hungriest = rows.stream().max(Comparator.comparingLong(r -> r.cost().allocatedBytes())).orElseThrow();
-        Row peak = rows.stream().max(Comparator.comparingLong(r -> r.cost().peakHeapBytes())).orElseThrow();
-        out.append(String.format(Locale.ROOT, "%n%d cases. Longest against its deadline: %s, %.2f s of %.1f s. "
+        Row slowest = rows.stream()
+                .max(Comparator.comparingDouble(r -> seconds(r.took()) / seconds(r.deadline())))
+                .orElseThrow();
+        Row hungriest = rows.stream()
+                .max(Comparator.comparingLong(r -> r.cost().allocatedBytes()))
+                .orElseThrow();
+        Row peak = rows.stream()
+                .max(Comparator.comparingLong(r -> r.cost().peakHeapBytes()))
+                .orElseThrow();
+        out.append(String.format(
+                Locale.ROOT,
+                "%n%d cases. Longest against its deadline: %s, %.2f s of %.1f s. "
                         + "Most allocated: %s, %s MiB. Highest heap peak: %s, %s MiB.%n",
-                rows.size(), slowest.name(), seconds(slowest.took()), seconds(slowest.deadline()),
-                hungriest.name(), CheckCost.mib(hungriest.cost().allocatedBytes()),
-                peak.name(), CheckCost.mib(peak.cost().peakHeapBytes())));
+                rows.size(),
+                slowest.name(),
+                seconds(slowest.took()),
+                seconds(slowest.deadline()),
+                hungriest.name(),
+                CheckCost.mib(hungriest.cost().allocatedBytes()),
+                peak.name(),
+                CheckCost.mib(peak.cost().peakHeapBytes())));
         try {
             Path file = Path.of(FILE);
             Files.createDirectories(file.getParent());

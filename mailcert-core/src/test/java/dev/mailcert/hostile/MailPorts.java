@@ -37,7 +37,8 @@ final class MailPorts implements AutoCloseable {
     static Endpoint endpoint(Protocol protocol, Security security) {
         return Endpoint.standard(HostileCheck.PORT_OFFSET).stream()
                 .filter(e -> e.protocol() == protocol && e.security() == security)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     ScriptedServer at(Protocol protocol, Security security) {

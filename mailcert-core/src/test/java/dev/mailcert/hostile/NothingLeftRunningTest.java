@@ -37,8 +37,9 @@ class NothingLeftRunningTest {
     /** How a thread of a virtual-thread-per-task executor (the check's own tasks run on one) is listed. */
     private static final String EXECUTOR_THREAD = "executor task: ";
     /** Threads the check and the hostile world name; none may outlive them. */
-    private static final List<String> CHECK_THREADS = List.of("deadline-watch", "dns-lookup", "scripted-server", "lab-dns-",
-            EXECUTOR_THREAD);
+    private static final List<String> CHECK_THREADS =
+            List.of("deadline-watch", "dns-lookup", "scripted-server", "lab-dns-", EXECUTOR_THREAD);
+
     private static final Duration SETTLE = Duration.ofSeconds(3);
 
     @Test
@@ -50,23 +51,39 @@ class NothingLeftRunningTest {
         InetAddress address = address("127.0.55.1");
         List<Long> stillRunning = new ArrayList<>();
         try (MailPorts ports = MailPorts.on(address)
-                .serve(Protocol.IMAP, Security.STARTTLS, send("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n"), readLine(),
-                        send("a2 OK begin TLS\r\n"), holdOpen())
+                .serve(
+                        Protocol.IMAP,
+                        Security.STARTTLS,
+                        send("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n"),
+                        readLine(),
+                        send("a2 OK begin TLS\r\n"),
+                        holdOpen())
                 .serve(Protocol.POP3, Security.STARTTLS, send("+OK ready\r\n"), readLine(), holdOpen())
-                .serve(Protocol.SMTP, Security.STARTTLS, send("220 ready\r\n"), readLine(), send("250-mx\r\n250 STARTTLS\r\n"),
-                        readLine(), send("220 go ahead\r\n"), holdOpen())
-                .serveImplicitTls(drip("\u0016\u0003\u0001", Duration.ofMillis(900))).start()) {
+                .serve(
+                        Protocol.SMTP,
+                        Security.STARTTLS,
+                        send("220 ready\r\n"),
+                        readLine(),
+                        send("250-mx\r\n250 STARTTLS\r\n"),
+                        readLine(),
+                        send("220 go ahead\r\n"),
+                        holdOpen())
+                .serveImplicitTls(drip("\u0016\u0003\u0001", Duration.ofMillis(900)))
+                .start()) {
             Run run = HostileCheck.run("STARTTLS go-ahead, then silence", serverAt(address));
 
             assertThat(run.outcome(Protocol.IMAP, Security.STARTTLS)).isEqualTo(Outcome.TIMEOUT);
-            assertThat(run.at(Protocol.IMAP, Security.STARTTLS).probe().detail()).contains("TLS handshake");
+            assertThat(run.at(Protocol.IMAP, Security.STARTTLS).probe().detail())
+                    .contains("TLS handshake");
             assertThat(run.outcome(Protocol.POP3, Security.STARTTLS)).isEqualTo(Outcome.TIMEOUT);
             assertThat(run.outcome(Protocol.SMTP, Security.STARTTLS)).isEqualTo(Outcome.TIMEOUT);
             assertThat(run.took()).isGreaterThanOrEqualTo(DEADLINE.minusMillis(100));
             ports.awaitEnd(SETTLE);
             stillRunning.add(ports.stillRunning());
         }
-        HostileCheck.run("DNS: timeout (with MX and NS silent too)", serverAt(address("127.0.55.2")),
+        HostileCheck.run(
+                "DNS: timeout (with MX and NS silent too)",
+                serverAt(address("127.0.55.2")),
                 DnsBehaviour.normal().withSilent(SERVER, HostileCheck.DOMAIN));
 
         assertThat(stillRunning).as("connections mailcert left open").containsOnly(0L);
@@ -80,7 +97,9 @@ class NothingLeftRunningTest {
         long until = System.nanoTime() + SETTLE.toNanos();
         List<String> left;
         do {
-            left = liveThreadNames().stream().filter(name -> CHECK_THREADS.stream().anyMatch(name::startsWith)).toList();
+            left = liveThreadNames().stream()
+                    .filter(name -> CHECK_THREADS.stream().anyMatch(name::startsWith))
+                    .toList();
             if (left.isEmpty()) {
                 return left;
             }
@@ -116,6 +135,7 @@ class NothingLeftRunningTest {
 
     private static long openDescriptors() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
-                ? unix.getOpenFileDescriptorCount() : 0;
+                ? unix.getOpenFileDescriptorCount()
+                : 0;
     }
 }

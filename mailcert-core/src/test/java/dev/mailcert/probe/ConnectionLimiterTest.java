@@ -63,7 +63,9 @@ class ConnectionLimiterTest {
         InetAddress first = InetAddress.getByName("127.0.0.8");
         InetAddress second = InetAddress.getByName("127.0.0.9");
 
-        runConcurrently(20, i -> limited.probe(i % 2 == 0 ? first : second, IMAPS, null, Deadline.after(Duration.ofSeconds(30))));
+        runConcurrently(
+                20,
+                i -> limited.probe(i % 2 == 0 ? first : second, IMAPS, null, Deadline.after(Duration.ofSeconds(30))));
 
         assertThat(counting.peak.get(first)).isEqualTo(1);
         assertThat(counting.peak.get(second)).isEqualTo(1);
@@ -86,7 +88,8 @@ class ConnectionLimiterTest {
             return new ProbeResult(address, endpoint, sni, Outcome.REFUSED, Optional.empty(), "fake", Duration.ZERO);
         });
         InetAddress address = InetAddress.getByName("127.0.0.10");
-        Thread holder = Thread.ofVirtual().start(() -> limited.probe(address, IMAPS, null, Deadline.after(Duration.ofSeconds(30))));
+        Thread holder = Thread.ofVirtual()
+                .start(() -> limited.probe(address, IMAPS, null, Deadline.after(Duration.ofSeconds(30))));
         assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
 
         long started = System.nanoTime();
@@ -98,7 +101,8 @@ class ConnectionLimiterTest {
         assertThat(waited.outcome()).isEqualTo(Outcome.TIMEOUT);
         assertThat(waited.detail()).contains("waiting for a free connection slot");
         assertThat(waited.sni()).isEqualTo("mail.example");
-        assertThat(took).isBetween(Duration.ofMillis(250), Duration.ofMillis(300).plus(Duration.ofSeconds(2)));
+        assertThat(took)
+                .isBetween(Duration.ofMillis(250), Duration.ofMillis(300).plus(Duration.ofSeconds(2)));
         assertThat(calls).as("the waiting probe never reached the server").hasValue(1);
     }
 
@@ -112,7 +116,8 @@ class ConnectionLimiterTest {
         assertThatThrownBy(() -> failing.probe(address, IMAPS, null, Deadline.after(Duration.ofSeconds(1))))
                 .isInstanceOf(IllegalStateException.class);
 
-        ProbeResult next = limiter.wrap(new CountingProber()).probe(address, IMAPS, null, Deadline.after(Duration.ofMillis(200)));
+        ProbeResult next =
+                limiter.wrap(new CountingProber()).probe(address, IMAPS, null, Deadline.after(Duration.ofMillis(200)));
 
         assertThat(next.outcome()).isEqualTo(Outcome.REFUSED);
     }

@@ -37,8 +37,8 @@ class ProbeFailureTest {
             HANDSHAKE, closed,    true,  false, TIMEOUT
             HANDSHAKE, runtime,   false, false, TLS_FAILED
             """)
-    void outcomeDependsOnStageAndException(ProbeStage stage, String kind, boolean deadlinePassed, boolean greeted,
-                                           Outcome expected) {
+    void outcomeDependsOnStageAndException(
+            ProbeStage stage, String kind, boolean deadlinePassed, boolean greeted, Outcome expected) {
         Exception e = switch (kind) {
             case "refused" -> new ConnectException("Connection refused");
             case "noroute" -> new NoRouteToHostException("No route to host");
@@ -66,8 +66,9 @@ class ProbeFailureTest {
         ProbeFailure failure = ProbeFailure.of(ProbeStage.HANDSHAKE, refused, false, true);
 
         assertThat(failure.outcome()).isEqualTo(Outcome.TLS_FAILED);
-        assertThat(failure.detail()).isEqualTo("TLS handshake failed: the server sent a certificate that is DER but"
-                + " breaks X.509, so no client accepts it (invalid-chain): Duplicate extensions not allowed");
+        assertThat(failure.detail())
+                .isEqualTo("TLS handshake failed: the server sent a certificate that is DER but"
+                        + " breaks X.509, so no client accepts it (invalid-chain): Duplicate extensions not allowed");
     }
 
     @ParameterizedTest
@@ -82,6 +83,7 @@ class ProbeFailureTest {
             -dash.example,          ''
             """)
     void serverName_onlyHostNamesAreSentAsSni(String sni, String expected) {
-        assertThat(TlsUpgrade.serverName(sni).map(n -> n.getAsciiName()).orElse("")).isEqualTo(expected);
+        assertThat(TlsUpgrade.serverName(sni).map(n -> n.getAsciiName()).orElse(""))
+                .isEqualTo(expected);
     }
 }

@@ -33,16 +33,21 @@ class ResponseLineReaderTest {
                 Arguments.of("a\nb\n", 16, 2, 1000, "a|b"),
                 Arguments.of("aaaa\nbbbb\ncccc\n", 16, 10, 12, "!server sent more than 12 bytes"),
                 Arguments.of("+OK no line end", 16, 10, 1000, "!connection closed in the middle of a line"));
-        return table.stream().flatMap(row -> IntStream.of(CHUNKS)
-                .mapToObj(chunk -> Arguments.of(row.get()[0], row.get()[1], row.get()[2], row.get()[3], row.get()[4], chunk)));
+        return table.stream()
+                .flatMap(row -> IntStream.of(CHUNKS)
+                        .mapToObj(chunk -> Arguments.of(
+                                row.get()[0], row.get()[1], row.get()[2], row.get()[3], row.get()[4], chunk)));
     }
 
     @ParameterizedTest(name = "[{index}] chunk {5}: {4}")
     @MethodSource("cases")
-    void readLine_splitAnywhere_sameLinesOrSameViolation(String input, int maxLine, int maxLines, int maxBytes,
-                                                         String expected, int chunk) throws Exception {
+    void readLine_splitAnywhere_sameLinesOrSameViolation(
+            String input, int maxLine, int maxLines, int maxBytes, String expected, int chunk) throws Exception {
         ResponseLineReader reader = new ResponseLineReader(
-                new ChunkedInputStream(input.getBytes(StandardCharsets.ISO_8859_1), chunk), maxLine, maxLines, maxBytes);
+                new ChunkedInputStream(input.getBytes(StandardCharsets.ISO_8859_1), chunk),
+                maxLine,
+                maxLines,
+                maxBytes);
         List<String> lines = new ArrayList<>();
         String violation = null;
         try {
@@ -64,10 +69,13 @@ class ResponseLineReaderTest {
 
     @Test
     void readLine_endlessLine_stopsAfterAboutOneLineOfBytes() {
-        ChunkedInputStream endless = new ChunkedInputStream("A".repeat(1_000_000).getBytes(StandardCharsets.US_ASCII), 1000);
+        ChunkedInputStream endless =
+                new ChunkedInputStream("A".repeat(1_000_000).getBytes(StandardCharsets.US_ASCII), 1000);
         ResponseLineReader reader = new ResponseLineReader(endless, 4096, 100, 64 * 1024);
 
-        assertThatThrownBy(reader::readLine).isInstanceOf(ProtocolViolation.class).hasMessageContaining("longer than 4096");
+        assertThatThrownBy(reader::readLine)
+                .isInstanceOf(ProtocolViolation.class)
+                .hasMessageContaining("longer than 4096");
         assertThat(endless.consumed()).isLessThanOrEqualTo(4096 + 2);
     }
 
@@ -79,7 +87,9 @@ class ResponseLineReaderTest {
             assertThat(reader.readLine()).isEqualTo("* x");
         }
 
-        assertThatThrownBy(reader::readLine).isInstanceOf(ProtocolViolation.class).hasMessageContaining("more than 100 lines");
+        assertThatThrownBy(reader::readLine)
+                .isInstanceOf(ProtocolViolation.class)
+                .hasMessageContaining("more than 100 lines");
     }
 
     @Test
@@ -103,7 +113,8 @@ class ResponseLineReaderTest {
     void discardPending_alsoDropsBytesWaitingInTheStream() throws Exception {
         byte[] packet = "+OK go\r\n-ERR fake\r\n".getBytes(StandardCharsets.US_ASCII);
         // the go-ahead arrives alone; the rest waits in the stream as it would in a socket's receive buffer
-        ResponseLineReader reader = new ResponseLineReader(new ChunkedInputStream(packet, "+OK go\r\n".length()), 64, 10, 1000);
+        ResponseLineReader reader =
+                new ResponseLineReader(new ChunkedInputStream(packet, "+OK go\r\n".length()), 64, 10, 1000);
         assertThat(reader.readLine()).isEqualTo("+OK go");
 
         assertThat(reader.discardPending()).isEqualTo("-ERR fake\r\n".length());

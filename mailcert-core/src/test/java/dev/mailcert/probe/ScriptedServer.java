@@ -161,13 +161,16 @@ public final class ScriptedServer implements AutoCloseable {
                         received.add(line);
                     }
                     case StartTls startTls -> {
-                        SSLSocket tls = (SSLSocket) startTls.context().getSocketFactory().createSocket(current, null, true);
+                        SSLSocket tls = (SSLSocket)
+                                startTls.context().getSocketFactory().createSocket(current, null, true);
                         if (!startTls.protocols().isEmpty()) {
                             tls.setEnabledProtocols(startTls.protocols().toArray(String[]::new));
                         }
                         tls.startHandshake();
-                        sniReceived = ((ExtendedSSLSession) tls.getSession()).getRequestedServerNames().stream()
-                                .map(name -> ((SNIHostName) name).getAsciiName()).toList();
+                        sniReceived = ((ExtendedSSLSession) tls.getSession())
+                                .getRequestedServerNames().stream()
+                                        .map(name -> ((SNIHostName) name).getAsciiName())
+                                        .toList();
                         current = tls;
                         in = tls.getInputStream();
                         out = tls.getOutputStream();

@@ -112,7 +112,9 @@ class StartTlsDialogueTest {
             '* OK hi STARTTLS',                         false
             """)
     void imapGreetingCapabilities(String greeting, boolean hasStartTls) {
-        assertThat(ImapStartTls.capabilitiesInGreeting(greeting).map(c -> c.contains("STARTTLS")).orElse(false))
+        assertThat(ImapStartTls.capabilitiesInGreeting(greeting)
+                        .map(c -> c.contains("STARTTLS"))
+                        .orElse(false))
                 .isEqualTo(hasStartTls);
     }
 
@@ -134,7 +136,8 @@ class StartTlsDialogueTest {
             outcome = "io: " + e;
         }
 
-        String expectedKind = expected.substring(0, expected.indexOf(':') < 0 ? expected.length() : expected.indexOf(':'));
+        String expectedKind =
+                expected.substring(0, expected.indexOf(':') < 0 ? expected.length() : expected.indexOf(':'));
         assertThat(outcome).startsWith(expectedKind);
         if (expected.contains(": ")) {
             assertThat(outcome).contains(expected.substring(expected.indexOf(": ") + 2));

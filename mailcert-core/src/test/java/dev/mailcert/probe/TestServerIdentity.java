@@ -31,16 +31,27 @@ record TestServerIdentity(X509Certificate leaf, X509Certificate ca, SSLContext s
     static TestServerIdentity generate() throws Exception {
         KeyPair caKeys = ecKeys();
         X500Name caName = new X500Name("CN=Probe Test CA");
-        X509Certificate ca = sign(new JcaX509v3CertificateBuilder(caName, BigInteger.ONE, from(), until(), caName, caKeys.getPublic())
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
-                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)), caKeys.getPrivate());
+        X509Certificate ca = sign(
+                new JcaX509v3CertificateBuilder(caName, BigInteger.ONE, from(), until(), caName, caKeys.getPublic())
+                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                        .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)),
+                caKeys.getPrivate());
 
         KeyPair leafKeys = ecKeys();
-        X509Certificate leaf = sign(new JcaX509v3CertificateBuilder(caName, BigInteger.TWO, from(), until(),
-                new X500Name("CN=" + SERVER_NAME), leafKeys.getPublic())
-                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                .addExtension(Extension.subjectAlternativeName, false,
-                        new GeneralNames(new GeneralName(GeneralName.dNSName, SERVER_NAME))), caKeys.getPrivate());
+        X509Certificate leaf = sign(
+                new JcaX509v3CertificateBuilder(
+                                caName,
+                                BigInteger.TWO,
+                                from(),
+                                until(),
+                                new X500Name("CN=" + SERVER_NAME),
+                                leafKeys.getPublic())
+                        .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                        .addExtension(
+                                Extension.subjectAlternativeName,
+                                false,
+                                new GeneralNames(new GeneralName(GeneralName.dNSName, SERVER_NAME))),
+                caKeys.getPrivate());
 
         char[] password = "test".toCharArray();
         KeyStore store = KeyStore.getInstance("PKCS12");
@@ -60,8 +71,8 @@ record TestServerIdentity(X509Certificate leaf, X509Certificate ca, SSLContext s
     }
 
     private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey) throws Exception {
-        return new JcaX509CertificateConverter().getCertificate(
-                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
+        return new JcaX509CertificateConverter()
+                .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey)));
     }
 
     private static Date from() {

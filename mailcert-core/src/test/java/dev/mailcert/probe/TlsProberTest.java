@@ -47,7 +47,9 @@ class TlsProberTest {
             assertThat(result.detail()).isEqualTo("TLSv1.3 handshake completed");
             server.awaitEnd(DEADLINE);
             assertThat(server.sniReceived()).containsExactly(SNI);
-            assertThat(server.received()).as("nothing is sent over implicit TLS").isEmpty();
+            assertThat(server.received())
+                    .as("nothing is sent over implicit TLS")
+                    .isEmpty();
         }
     }
 
@@ -99,9 +101,14 @@ class TlsProberTest {
     @Test
     void imapStartTls_asksCapabilities_upgrades_thenLogsOutOverTls() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(
-                send("* OK IMAP ready\r\n"), readLine(),
-                send("* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\na1 OK done\r\n"), readLine(),
-                send("a2 OK begin TLS\r\n"), startTls(identity), readLine(), holdOpen())) {
+                send("* OK IMAP ready\r\n"),
+                readLine(),
+                send("* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\na1 OK done\r\n"),
+                readLine(),
+                send("a2 OK begin TLS\r\n"),
+                startTls(identity),
+                readLine(),
+                holdOpen())) {
             ProbeResult result = probe(server, Protocol.IMAP, Security.STARTTLS, SNI, DEADLINE);
 
             assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.HANDSHAKE);
@@ -116,9 +123,14 @@ class TlsProberTest {
     @Test
     void pop3StartTls_checksCapa_upgrades_thenQuitsOverTls() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(
-                send("+OK POP3 ready\r\n"), readLine(),
-                send("+OK\r\nUSER\r\nSTLS\r\n.\r\n"), readLine(),
-                send("+OK begin TLS\r\n"), startTls(identity), readLine(), holdOpen())) {
+                send("+OK POP3 ready\r\n"),
+                readLine(),
+                send("+OK\r\nUSER\r\nSTLS\r\n.\r\n"),
+                readLine(),
+                send("+OK begin TLS\r\n"),
+                startTls(identity),
+                readLine(),
+                holdOpen())) {
             ProbeResult result = probe(server, Protocol.POP3, Security.STARTTLS, SNI, DEADLINE);
 
             assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.HANDSHAKE);
@@ -130,9 +142,14 @@ class TlsProberTest {
     @Test
     void smtpStartTls_multiLineGreetingAndEhlo_upgrades_thenQuitsOverTls() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(
-                send("220-mx.probe.test ESMTP\r\n220-no UCE\r\n220 ready\r\n"), readLine(),
-                send("250-mx.probe.test\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-STARTTLS\r\n250 8BITMIME\r\n"), readLine(),
-                send("220 2.0.0 Ready to start TLS\r\n"), startTls(identity), readLine(), holdOpen())) {
+                send("220-mx.probe.test ESMTP\r\n220-no UCE\r\n220 ready\r\n"),
+                readLine(),
+                send("250-mx.probe.test\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-STARTTLS\r\n250 8BITMIME\r\n"),
+                readLine(),
+                send("220 2.0.0 Ready to start TLS\r\n"),
+                startTls(identity),
+                readLine(),
+                holdOpen())) {
             ProbeResult result = probe(server, Protocol.SMTP, Security.STARTTLS, SNI, DEADLINE);
 
             assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.HANDSHAKE);
@@ -145,12 +162,17 @@ class TlsProberTest {
     void imapInjectionAfterGoAhead_isDiscarded_andNeverReadAsTlsOrReply() throws Exception {
         String injected = "* BYE fake\r\na3 OK fake logout\r\n";
         try (ScriptedServer server = ScriptedServer.start(
-                send("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n"), readLine(),
-                send("a2 OK begin TLS\r\n" + injected), startTls(identity), readLine(), holdOpen())) {
+                send("* OK [CAPABILITY IMAP4rev1 STARTTLS] ready\r\n"),
+                readLine(),
+                send("a2 OK begin TLS\r\n" + injected),
+                startTls(identity),
+                readLine(),
+                holdOpen())) {
             ProbeResult result = probe(server, Protocol.IMAP, Security.STARTTLS, SNI, DEADLINE);
 
             assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.HANDSHAKE);
-            assertThat(result.detail()).contains("discarded " + injected.length() + " bytes sent after the STARTTLS go-ahead");
+            assertThat(result.detail())
+                    .contains("discarded " + injected.length() + " bytes sent after the STARTTLS go-ahead");
             server.awaitEnd(DEADLINE);
             assertThat(server.received()).containsExactly("a2 STARTTLS", "a3 LOGOUT");
         }
@@ -160,8 +182,14 @@ class TlsProberTest {
     void smtpInjectionAfterGoAhead_isDiscarded() throws Exception {
         String injected = "250-injected\r\n250 AUTH PLAIN\r\n";
         try (ScriptedServer server = ScriptedServer.start(
-                send("220 ready\r\n"), readLine(), send("250-mx\r\n250 STARTTLS\r\n"), readLine(),
-                send("220 go ahead\r\n" + injected), startTls(identity), readLine(), holdOpen())) {
+                send("220 ready\r\n"),
+                readLine(),
+                send("250-mx\r\n250 STARTTLS\r\n"),
+                readLine(),
+                send("220 go ahead\r\n" + injected),
+                startTls(identity),
+                readLine(),
+                holdOpen())) {
             ProbeResult result = probe(server, Protocol.SMTP, Security.STARTTLS, SNI, DEADLINE);
 
             assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.HANDSHAKE);
@@ -172,8 +200,14 @@ class TlsProberTest {
     @Test
     void plaintextArrivingLaterThanTheGoAhead_failsAsTls_notAsAReply() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(
-                send("+OK ready\r\n"), readLine(), send("+OK\r\nSTLS\r\n.\r\n"), readLine(),
-                send("+OK begin TLS\r\n"), pause(Duration.ofMillis(200)), send("-ERR injected late\r\n"), holdOpen())) {
+                send("+OK ready\r\n"),
+                readLine(),
+                send("+OK\r\nSTLS\r\n.\r\n"),
+                readLine(),
+                send("+OK begin TLS\r\n"),
+                pause(Duration.ofMillis(200)),
+                send("-ERR injected late\r\n"),
+                holdOpen())) {
             ProbeResult result = probe(server, Protocol.POP3, Security.STARTTLS, SNI, DEADLINE);
 
             assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.TLS_FAILED);
@@ -182,44 +216,65 @@ class TlsProberTest {
 
     @Test
     void imapWithoutStartTls_isUnavailable_andSendsNothingMore() throws Exception {
-        assertUnavailable(Protocol.IMAP, List.of("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n"),
-                List.of(), "does not advertise STARTTLS");
+        assertUnavailable(
+                Protocol.IMAP,
+                List.of("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready\r\n"),
+                List.of(),
+                "does not advertise STARTTLS");
     }
 
     @Test
     void pop3WithoutStls_isUnavailable_andSendsNothingMore() throws Exception {
-        assertUnavailable(Protocol.POP3, List.of("+OK ready\r\n", "+OK\r\nUSER\r\nSASL PLAIN\r\n.\r\n"),
-                List.of("CAPA"), "does not advertise STLS");
+        assertUnavailable(
+                Protocol.POP3,
+                List.of("+OK ready\r\n", "+OK\r\nUSER\r\nSASL PLAIN\r\n.\r\n"),
+                List.of("CAPA"),
+                "does not advertise STLS");
     }
 
     @Test
     void smtpWithoutStartTls_isUnavailable_andSendsNothingMore() throws Exception {
-        assertUnavailable(Protocol.SMTP, List.of("220 ready\r\n", "250-mx\r\n250 AUTH PLAIN LOGIN\r\n"),
-                List.of("EHLO mailcert.invalid"), "does not advertise STARTTLS");
+        assertUnavailable(
+                Protocol.SMTP,
+                List.of("220 ready\r\n", "250-mx\r\n250 AUTH PLAIN LOGIN\r\n"),
+                List.of("EHLO mailcert.invalid"),
+                "does not advertise STARTTLS");
     }
 
     @Test
     void imapStartTlsAnsweredNo_isUnavailable() throws Exception {
-        assertUnavailable(Protocol.IMAP, List.of("* OK [CAPABILITY STARTTLS] ready\r\n", "a2 NO TLS is broken\r\n"),
-                List.of("a2 STARTTLS"), "a2 NO TLS is broken");
+        assertUnavailable(
+                Protocol.IMAP,
+                List.of("* OK [CAPABILITY STARTTLS] ready\r\n", "a2 NO TLS is broken\r\n"),
+                List.of("a2 STARTTLS"),
+                "a2 NO TLS is broken");
     }
 
     @Test
     void imapStartTlsAnsweredBad_isUnavailable() throws Exception {
-        assertUnavailable(Protocol.IMAP, List.of("* OK [CAPABILITY STARTTLS] ready\r\n", "a2 BAD what\r\n"),
-                List.of("a2 STARTTLS"), "a2 BAD what");
+        assertUnavailable(
+                Protocol.IMAP,
+                List.of("* OK [CAPABILITY STARTTLS] ready\r\n", "a2 BAD what\r\n"),
+                List.of("a2 STARTTLS"),
+                "a2 BAD what");
     }
 
     @Test
     void pop3StlsAnsweredErr_isUnavailable() throws Exception {
-        assertUnavailable(Protocol.POP3, List.of("+OK ready\r\n", "+OK\r\nSTLS\r\n.\r\n", "-ERR not now\r\n"),
-                List.of("CAPA", "STLS"), "-ERR not now");
+        assertUnavailable(
+                Protocol.POP3,
+                List.of("+OK ready\r\n", "+OK\r\nSTLS\r\n.\r\n", "-ERR not now\r\n"),
+                List.of("CAPA", "STLS"),
+                "-ERR not now");
     }
 
     @Test
     void smtpStartTlsAnswered454_isUnavailable() throws Exception {
-        assertUnavailable(Protocol.SMTP, List.of("220 ready\r\n", "250-mx\r\n250 STARTTLS\r\n", "454 4.7.0 TLS not available\r\n"),
-                List.of("EHLO mailcert.invalid", "STARTTLS"), "454 4.7.0 TLS not available");
+        assertUnavailable(
+                Protocol.SMTP,
+                List.of("220 ready\r\n", "250-mx\r\n250 STARTTLS\r\n", "454 4.7.0 TLS not available\r\n"),
+                List.of("EHLO mailcert.invalid", "STARTTLS"),
+                "454 4.7.0 TLS not available");
     }
 
     @Test
@@ -242,7 +297,8 @@ class TlsProberTest {
         ProbeLimits limits = new ProbeLimits(Duration.ofSeconds(1), Duration.ofMillis(300), 4096, 100, 65536);
         try (ScriptedServer server = ScriptedServer.start(holdOpen())) {
             Deadline deadline = Deadline.after(DEADLINE);
-            ProbeResult result = new TlsProber(limits).probe(LOOPBACK, endpoint(server, Protocol.SMTP, Security.STARTTLS), SNI, deadline);
+            ProbeResult result = new TlsProber(limits)
+                    .probe(LOOPBACK, endpoint(server, Protocol.SMTP, Security.STARTTLS), SNI, deadline);
 
             assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
             assertThat(result.detail()).contains("no answer in time");
@@ -255,11 +311,16 @@ class TlsProberTest {
         ProbeLimits limits = new ProbeLimits(Duration.ofSeconds(1), Duration.ofSeconds(1), 4096, 100, 65536);
         try (ScriptedServer server = ScriptedServer.start(drip("* OK " + "x".repeat(1000), Duration.ofMillis(100)))) {
             long started = System.nanoTime();
-            ProbeResult result = new TlsProber(limits).probe(LOOPBACK, endpoint(server, Protocol.IMAP, Security.STARTTLS), SNI,
-                    Deadline.after(Duration.ofMillis(1500)));
+            ProbeResult result = new TlsProber(limits)
+                    .probe(
+                            LOOPBACK,
+                            endpoint(server, Protocol.IMAP, Security.STARTTLS),
+                            SNI,
+                            Deadline.after(Duration.ofMillis(1500)));
 
             assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.TIMEOUT);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500).plus(MARGIN));
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .isLessThan(Duration.ofMillis(1500).plus(MARGIN));
         }
     }
 
@@ -336,7 +397,8 @@ class TlsProberTest {
 
     @Test
     void rejectingGreeting_isProtocolErrorWithTheServersWords() throws Exception {
-        try (ScriptedServer server = ScriptedServer.start(send("* BYE too many connections from your address\r\n"), holdOpen())) {
+        try (ScriptedServer server =
+                ScriptedServer.start(send("* BYE too many connections from your address\r\n"), holdOpen())) {
             ProbeResult result = probe(server, Protocol.IMAP, Security.STARTTLS, SNI, DEADLINE);
 
             assertThat(result.outcome()).isEqualTo(Outcome.PROTOCOL_ERROR);
@@ -360,7 +422,8 @@ class TlsProberTest {
         // the probe's own socket as its source port, and a TCP self-connection is not a refusal
         java.net.InetAddress nobody = java.net.InetAddress.getByName("127.0.98.1");
         long started = System.nanoTime();
-        ProbeResult result = prober.probe(nobody, new Endpoint(Protocol.IMAP, 9, Security.TLS), SNI, Deadline.after(DEADLINE));
+        ProbeResult result =
+                prober.probe(nobody, new Endpoint(Protocol.IMAP, 9, Security.TLS), SNI, Deadline.after(DEADLINE));
 
         assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.REFUSED);
         assertThat(result.detail()).isEqualTo("connection refused");
@@ -369,13 +432,15 @@ class TlsProberTest {
 
     @Test
     void expiredDeadline_isTimeoutWithoutConnecting() {
-        ProbeResult result = prober.probe(LOOPBACK, new Endpoint(Protocol.IMAP, 1, Security.TLS), SNI, Deadline.after(Duration.ZERO));
+        ProbeResult result = prober.probe(
+                LOOPBACK, new Endpoint(Protocol.IMAP, 1, Security.TLS), SNI, Deadline.after(Duration.ZERO));
 
         assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
         assertThat(result.detail()).isEqualTo("deadline passed before connecting");
     }
 
-    private void assertUnavailable(Protocol protocol, List<String> replies, List<String> expectedCommands, String expectedDetail)
+    private void assertUnavailable(
+            Protocol protocol, List<String> replies, List<String> expectedCommands, String expectedDetail)
             throws Exception {
         // each reply is followed by reading the client's next line; after the last one, that read
         // records any command the client should not have sent, or ends when it hangs up
@@ -391,14 +456,18 @@ class TlsProberTest {
             assertThat(result.detail()).contains(expectedDetail);
             assertThat(result.handshake()).isEmpty();
             server.awaitEnd(DEADLINE);
-            assertThat(server.received()).as("no command after STARTTLS was found unavailable").isEqualTo(expectedCommands);
+            assertThat(server.received())
+                    .as("no command after STARTTLS was found unavailable")
+                    .isEqualTo(expectedCommands);
             assertThat(server.sniReceived()).isNull();
         }
     }
 
-    private ProbeResult probe(ScriptedServer server, Protocol protocol, Security security, String sni, Duration deadline) {
+    private ProbeResult probe(
+            ScriptedServer server, Protocol protocol, Security security, String sni, Duration deadline) {
         long started = System.nanoTime();
-        ProbeResult result = prober.probe(LOOPBACK, endpoint(server, protocol, security), sni, Deadline.after(deadline));
+        ProbeResult result =
+                prober.probe(LOOPBACK, endpoint(server, protocol, security), sni, Deadline.after(deadline));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(took).as("probe ends by its deadline").isLessThan(deadline.plus(MARGIN));

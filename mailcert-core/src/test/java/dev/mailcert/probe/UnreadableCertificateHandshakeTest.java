@@ -41,17 +41,35 @@ class UnreadableCertificateHandshakeTest {
         Path rest = write("rest.pem", pem(chain.served().get(1)));
         Path key = write("key.pem", chain.leafKeyPem());
         int port = freePort();
-        Process server = start("openssl", "s_server", "-quiet", "-accept", LOOPBACK.getHostAddress() + ":" + port,
-                "-cert", leaf.toString(), "-key", key.toString(), "-cert_chain", rest.toString());
+        Process server = start(
+                "openssl",
+                "s_server",
+                "-quiet",
+                "-accept",
+                LOOPBACK.getHostAddress() + ":" + port,
+                "-cert",
+                leaf.toString(),
+                "-key",
+                key.toString(),
+                "-cert_chain",
+                rest.toString());
         try {
-            assumeTrue(listening(port, server), "openssl s_server did not start: " + Files.readString(dir.resolve("server.out")));
+            assumeTrue(
+                    listening(port, server),
+                    "openssl s_server did not start: " + Files.readString(dir.resolve("server.out")));
 
-            ProbeResult result = new TlsProber(ProbeLimits.defaults()).probe(LOOPBACK,
-                    new Endpoint(Protocol.IMAP, port, Security.TLS), chain.host(), Deadline.after(DEADLINE));
+            ProbeResult result = new TlsProber(ProbeLimits.defaults())
+                    .probe(
+                            LOOPBACK,
+                            new Endpoint(Protocol.IMAP, port, Security.TLS),
+                            chain.host(),
+                            Deadline.after(DEADLINE));
 
             assertThat(result.outcome()).as(result.detail()).isEqualTo(Outcome.TLS_FAILED);
-            assertThat(result.detail()).isEqualTo("TLS handshake failed: the server sent a certificate that is DER but"
-                    + " breaks X.509, so no client accepts it (invalid-chain): Duplicate extensions not allowed");
+            assertThat(result.detail())
+                    .isEqualTo(
+                            "TLS handshake failed: the server sent a certificate that is DER but"
+                                    + " breaks X.509, so no client accepts it (invalid-chain): Duplicate extensions not allowed");
         } finally {
             server.destroy();
             if (!server.waitFor(5, TimeUnit.SECONDS)) {
@@ -62,8 +80,10 @@ class UnreadableCertificateHandshakeTest {
 
     private Process start(String... command) throws IOException {
         try {
-            return new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("server.out").toFile()).start();
+            return new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("server.out").toFile())
+                    .start();
         } catch (IOException e) {
             assumeTrue(false, "no openssl command on this machine: " + e.getMessage());
             throw e;

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class JsonReportTest {
 
     private static JsonNode json() throws Exception {
-        Diagnosis d = Diagnoses.of("imap=hostname-mismatch pop3=refused smtp=hostname-mismatch",
+        Diagnosis d = Diagnoses.of(
+                "imap=hostname-mismatch pop3=refused smtp=hostname-mismatch",
                 candidate("srv12.webhost.example", "ptr forward-confirmed san-wildcard same-provider", "imap smtp"));
         return new ObjectMapper().readTree(JsonReport.render(d, Advisor.advise(d)));
     }
@@ -30,8 +31,16 @@ class JsonReportTest {
     @Test
     void root_hasTheFixedFieldsFirstInTheirOrder() throws Exception {
         JsonNode root = json();
-        assertThat(keys(root)).startsWith("schema", "target", "domain", "server", "verdict", "recommendations",
-                "endpoints", "candidates");
+        assertThat(keys(root))
+                .startsWith(
+                        "schema",
+                        "target",
+                        "domain",
+                        "server",
+                        "verdict",
+                        "recommendations",
+                        "endpoints",
+                        "candidates");
         assertThat(root.get("schema").asText()).isEqualTo("mailcert.check/1");
         assertThat(root.get("target").asText()).isEqualTo("alice@customer.example");
         assertThat(root.get("domain").asText()).isEqualTo("customer.example");
@@ -42,23 +51,36 @@ class JsonReportTest {
     @Test
     void recommendation_hasExactlyTheFixedFields() throws Exception {
         JsonNode r = json().get("recommendations").get(0);
-        assertThat(keys(r)).containsExactly("protocol", "host", "port", "security", "verified", "confidence", "evidence");
+        assertThat(keys(r))
+                .containsExactly("protocol", "host", "port", "security", "verified", "confidence", "evidence");
         assertThat(r.get("protocol").asText()).isEqualTo("imap");
         assertThat(r.get("port").isInt()).isTrue();
         assertThat(r.get("security").asText()).isEqualTo("tls");
         assertThat(r.get("verified").isBoolean()).isTrue();
         assertThat(r.get("confidence").asText()).isEqualTo("high");
-        assertThat(r.get("evidence")).extracting(JsonNode::asText)
+        assertThat(r.get("evidence"))
+                .extracting(JsonNode::asText)
                 .containsExactly("ptr", "forward-confirmed", "san-wildcard", "same-provider");
     }
 
     @Test
     void endpoint_withAHandshakeCarriesTlsCertificateAndProblems() throws Exception {
         JsonNode e = json().get("endpoints").get(0);
-        assertThat(keys(e)).startsWith("protocol", "host", "address", "port", "security", "sni", "outcome", "tls",
-                "certificate", "problems");
+        assertThat(keys(e))
+                .startsWith(
+                        "protocol",
+                        "host",
+                        "address",
+                        "port",
+                        "security",
+                        "sni",
+                        "outcome",
+                        "tls",
+                        "certificate",
+                        "problems");
         assertThat(keys(e.get("tls"))).containsExactly("version", "cipher");
-        assertThat(keys(e.get("certificate"))).contains("subject", "issuer", "dnsNames", "notBefore", "notAfter", "sha256");
+        assertThat(keys(e.get("certificate")))
+                .contains("subject", "issuer", "dnsNames", "notBefore", "notAfter", "sha256");
         assertThat(e.get("outcome").asText()).isEqualTo("handshake");
         assertThat(e.get("problems")).extracting(JsonNode::asText).containsExactly("hostname-mismatch");
     }

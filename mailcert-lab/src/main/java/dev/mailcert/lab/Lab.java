@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
 public final class Lab implements AutoCloseable {
     /** Standard ports + 10000, so the lab needs no privileges. */
     public static final int DEFAULT_PORT_OFFSET = MailServerSpec.DEFAULT_PORT_OFFSET;
+
     private static final int DNS_PORT = 53;
     private static final int HTTPS_PORT = 443;
 
@@ -94,20 +95,35 @@ public final class Lab implements AutoCloseable {
         try {
             dns = AuthoritativeDnsServer.start(dnsBind, scenario.zone(), DnsBehaviour.normal(), scenario.rtt());
         } catch (IOException e) {
-            throw new IOException("cannot start the lab DNS server on " + hostPort(dnsBind) + ": " + e.getMessage()
-                    + " (is another lab or server using it?)", e);
+            throw new IOException(
+                    "cannot start the lab DNS server on " + hostPort(dnsBind) + ": " + e.getMessage()
+                            + " (is another lab or server using it?)",
+                    e);
         }
         running.add(dns);
         for (ScenarioServer server : scenario.servers()) {
-            LabMailServer mail = LabMailServer.start(new MailServerSpec(server.address(), portOffset,
-                    certificates.get(server.certificate()), bySni(server.sni()), server.services(), server.starttls(), server.hostname()),
+            LabMailServer mail = LabMailServer.start(
+                    new MailServerSpec(
+                            server.address(),
+                            portOffset,
+                            certificates.get(server.certificate()),
+                            bySni(server.sni()),
+                            server.services(),
+                            server.starttls(),
+                            server.hostname()),
                     scenario.rtt());
             running.add(mail);
             mailServers.add(mail);
         }
         for (ScenarioWeb web : scenario.web()) {
-            LabWebServer server = LabWebServer.start(new WebServerSpec(web.address(), httpsPort(),
-                    certificates.get(web.certificate()), bySni(web.sni()), web.autoconfig(), web.autodiscover()),
+            LabWebServer server = LabWebServer.start(
+                    new WebServerSpec(
+                            web.address(),
+                            httpsPort(),
+                            certificates.get(web.certificate()),
+                            bySni(web.sni()),
+                            web.autoconfig(),
+                            web.autodiscover()),
                     scenario.rtt());
             running.add(server);
             webServers.add(server);
@@ -115,7 +131,8 @@ public final class Lab implements AutoCloseable {
     }
 
     private Map<String, IssuedCertificate> bySni(Map<String, String> sni) {
-        return sni.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> certificates.get(e.getValue())));
+        return sni.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> certificates.get(e.getValue())));
     }
 
     public Scenario scenario() {

@@ -40,6 +40,7 @@ class LabRoundTripTest {
     private static final Duration RTT = Duration.ofMillis(100);
     /** Away from the default offset and from the other lab tests, so that no other lab collides. */
     private static final int OFFSET = 26000;
+
     private static Lab lab;
     private static SSLContext trustingTheLab;
 
@@ -65,8 +66,10 @@ class LabRoundTripTest {
         long asked = System.nanoTime();
         Message answer = resolver(false).send(query("mail.customer.example."));
         assertThat(since(asked)).isGreaterThanOrEqualTo(RTT);
-        assertThat(answer.getSection(Section.ANSWER)).singleElement()
-                .extracting(r -> ((ARecord) r).getAddress().getHostAddress()).isEqualTo("127.0.10.7");
+        assertThat(answer.getSection(Section.ANSWER))
+                .singleElement()
+                .extracting(r -> ((ARecord) r).getAddress().getHostAddress())
+                .isEqualTo("127.0.10.7");
     }
 
     @Test
@@ -100,7 +103,8 @@ class LabRoundTripTest {
         try (Socket plain = connect(MailService.IMAP_TLS)) {
             long connected = System.nanoTime();
             SSLSocket tls = handshake(plain, "srv12.webhost.example");
-            assertThat(since(connected)).isGreaterThanOrEqualTo(RTT.multipliedBy(2)); // the TCP connection, then TLS 1.3
+            assertThat(since(connected))
+                    .isGreaterThanOrEqualTo(RTT.multipliedBy(2)); // the TCP connection, then TLS 1.3
             assertThat(tls.getSession().getPeerCertificates()[0])
                     .isEqualTo(lab.certificates().get("webhost-wildcard").leaf());
             var in = new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.US_ASCII));
@@ -118,7 +122,8 @@ class LabRoundTripTest {
             SSLSocket tls = handshake(plain, "autoconfig.customer.example");
             OutputStream out = tls.getOutputStream();
             out.write(("GET /mail/config-v1.1.xml HTTP/1.1\r\nHost: autoconfig.customer.example\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             String response = new String(tls.getInputStream().readNBytes(1 << 20), StandardCharsets.UTF_8);
             assertThat(since(connected)).isGreaterThanOrEqualTo(RTT.multipliedBy(3)); // connection, TLS 1.3, request
@@ -128,15 +133,17 @@ class LabRoundTripTest {
 
     private static Socket connect(MailService service) throws Exception {
         Socket socket = new Socket();
-        socket.connect(new InetSocketAddress(lab.mailServers().get(0).spec().address(),
-                lab.mailServers().get(0).port(service)), 5000);
+        socket.connect(
+                new InetSocketAddress(
+                        lab.mailServers().get(0).spec().address(),
+                        lab.mailServers().get(0).port(service)),
+                5000);
         socket.setSoTimeout(10_000);
         return socket;
     }
 
     private static SSLSocket handshake(Socket plain, String sni) throws Exception {
-        SSLSocket tls = (SSLSocket) trustingTheLab.getSocketFactory()
-                .createSocket(plain, sni, plain.getPort(), true);
+        SSLSocket tls = (SSLSocket) trustingTheLab.getSocketFactory().createSocket(plain, sni, plain.getPort(), true);
         SSLParameters parameters = tls.getSSLParameters();
         parameters.setServerNames(List.of(new SNIHostName(sni)));
         parameters.setProtocols(new String[] {"TLSv1.3"});

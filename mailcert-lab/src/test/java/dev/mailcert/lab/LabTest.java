@@ -38,7 +38,8 @@ class LabTest {
             X509Certificate withoutSni = handshake(lab, server, null);
 
             assertThat(bySni).isEqualTo(lab.certificates().get("srv3").leaf());
-            assertThat(withoutSni).isEqualTo(lab.certificates().get("vhost-default").leaf());
+            assertThat(withoutSni)
+                    .isEqualTo(lab.certificates().get("vhost-default").leaf());
         }
     }
 

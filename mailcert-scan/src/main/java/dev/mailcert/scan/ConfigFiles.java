@@ -50,7 +50,9 @@ public final class ConfigFiles {
             ClientConfigDirectory.Written written = ClientConfigDirectory.write(config.get(), result.diagnosis(), dir);
             domains.incrementAndGet();
             files.addAndGet(written.files().size());
-            notWritten.addAndGet(written.notes().stream().filter(n -> n.startsWith("Not written")).count());
+            notWritten.addAndGet(written.notes().stream()
+                    .filter(n -> n.startsWith("Not written"))
+                    .count());
         } catch (IOException e) {
             failures.incrementAndGet();
             firstFailure.compareAndSet(null, dir + ": " + Printable.of(String.valueOf(e.getMessage())));
@@ -58,6 +60,7 @@ public final class ConfigFiles {
     }
 
     Count count() {
-        return new Count(domains.get(), files.get(), notWritten.get(), failures.get(), Optional.ofNullable(firstFailure.get()));
+        return new Count(
+                domains.get(), files.get(), notWritten.get(), failures.get(), Optional.ofNullable(firstFailure.get()));
     }
 }

@@ -21,17 +21,38 @@ import java.util.Optional;
  */
 public final class Export {
     /** The CSV columns; the first three are fixed by the contract. */
-    public static final List<String> CSV_COLUMNS = List.of("target", "server", "verdict", "imap_host", "imap_port",
-            "imap_security", "pop3_host", "pop3_port", "pop3_security", "smtp_host", "smtp_port", "smtp_security",
-            "confidence", "checked_server", "addresses", "certificate_sha256", "problems", "elapsed_ms", "finished");
+    public static final List<String> CSV_COLUMNS = List.of(
+            "target",
+            "server",
+            "verdict",
+            "imap_host",
+            "imap_port",
+            "imap_security",
+            "pop3_host",
+            "pop3_port",
+            "pop3_security",
+            "smtp_host",
+            "smtp_port",
+            "smtp_security",
+            "confidence",
+            "checked_server",
+            "addresses",
+            "certificate_sha256",
+            "problems",
+            "elapsed_ms",
+            "finished");
 
-    public enum Format { JSONL, CSV }
+    public enum Format {
+        JSONL,
+        CSV
+    }
 
     private Export() {}
 
     /** The format of {@code file} by its extension; empty for any other. */
     public static Optional<Format> formatOf(Path file) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name =
+                file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".jsonl")) {
             return Optional.of(Format.JSONL);
         }
@@ -67,19 +88,33 @@ public final class Export {
 
     static String csv(ScanResult r) {
         CheckRow row = r.row();
-        return String.join(",", field(r.target()), field(r.server().orElse("")), field(row.verdict()),
-                setting(row.imap()), setting(row.pop3()), setting(row.smtp()), field(row.confidence().orElse("")),
-                field(row.checkedServer()), field(row.addresses()), field(row.certificateSha256().orElse("")),
-                field(row.problems()), Long.toString(row.elapsedMs()), field(row.finished().toString()));
+        return String.join(
+                ",",
+                field(r.target()),
+                field(r.server().orElse("")),
+                field(row.verdict()),
+                setting(row.imap()),
+                setting(row.pop3()),
+                setting(row.smtp()),
+                field(row.confidence().orElse("")),
+                field(row.checkedServer()),
+                field(row.addresses()),
+                field(row.certificateSha256().orElse("")),
+                field(row.problems()),
+                Long.toString(row.elapsedMs()),
+                field(row.finished().toString()));
     }
 
     private static String setting(Optional<CheckRow.Setting> s) {
-        return s.map(v -> field(v.host()) + "," + v.port() + "," + field(v.security())).orElse(",,");
+        return s.map(v -> field(v.host()) + "," + v.port() + "," + field(v.security()))
+                .orElse(",,");
     }
 
     /** RFC 4180 §2: quoted when it holds a comma, a quote or a line break; quotes doubled. */
     static String field(String value) {
-        boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+        boolean quote = value.indexOf(',') >= 0
+                || value.indexOf('"') >= 0
+                || value.indexOf('\n') >= 0
                 || value.indexOf('\r') >= 0;
         return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }

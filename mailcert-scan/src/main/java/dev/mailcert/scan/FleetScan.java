@@ -42,6 +42,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class FleetScan {
     /** At most this many results wait between a commit and the next. */
     static final Duration COMMIT_DELAY = Duration.ofSeconds(1);
+
     static final int MAX_BATCH = 500;
     static final int SHOWN_BAD_LINES = 20;
     private static final int INPUT_BATCH = 1_000;
@@ -72,8 +73,9 @@ public final class FleetScan {
      * @throws StoreException when the database cannot be written: what was committed is kept
      * @throws IOException when the input cannot be read
      */
-    public static ScanOutcome run(Mailcert engine, ScanResults results, Reader input, ScanSettings settings,
-                                  Progress progress) throws IOException {
+    public static ScanOutcome run(
+            Mailcert engine, ScanResults results, Reader input, ScanSettings settings, Progress progress)
+            throws IOException {
         return new FleetScan(engine, results, settings, progress).run(input);
     }
 
@@ -95,8 +97,15 @@ public final class FleetScan {
                 progress.close();
             }
         }
-        return new ScanOutcome(read.valid(), read.bad(), read.shown(), targets, checked.get(), failed.get(),
-                Optional.ofNullable(firstFailure.get()), configFiles.map(ConfigFiles::count).orElse(ConfigFiles.Count.NONE),
+        return new ScanOutcome(
+                read.valid(),
+                read.bad(),
+                read.shown(),
+                targets,
+                checked.get(),
+                failed.get(),
+                Optional.ofNullable(firstFailure.get()),
+                configFiles.map(ConfigFiles::count).orElse(ConfigFiles.Count.NONE),
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -115,7 +124,7 @@ public final class FleetScan {
                     ? new InputLine.Bad(line.number(), "longer than " + InputReader.MAX_LINE + " characters")
                     : InputLine.parse(line.number(), line.text());
             switch (parsed) {
-                case InputLine.Skip skip -> { }
+                case InputLine.Skip skip -> {}
                 case InputLine.Valid v -> {
                     valid++;
                     batch.add(v.target());
@@ -140,7 +149,7 @@ public final class FleetScan {
     private void scanPending(boolean last) {
         BlockingQueue<ScanTarget> queue = new ArrayBlockingQueue<>(settings.concurrency() * 2);
         try (BatchWriter writer = results.writer(COMMIT_DELAY, MAX_BATCH);
-             ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+                ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < settings.concurrency(); i++) {
                 workers.submit(() -> work(queue, writer, last));
             }

@@ -18,8 +18,8 @@ import java.util.Map;
  * network is escaped; domain lists are streamed from the database as they are written.
  */
 public final class HtmlReport {
-    private static final Map<String, String> COLOURS = Map.of("ok", "#2e7d32", "fixable", "#f9a825",
-            "unfixable", "#c62828", "unreachable", "#757575");
+    private static final Map<String, String> COLOURS =
+            Map.of("ok", "#2e7d32", "fixable", "#f9a825", "unfixable", "#c62828", "unreachable", "#757575");
     private static final String STYLE = "body{font:15px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em;"
             + "padding:0 1em;color:#222}h1{font-size:1.6em}h2{margin-top:2em;border-bottom:1px solid #ddd}"
             + "table{border-collapse:collapse}td,th{padding:.2em .8em;text-align:left;border-bottom:1px solid #eee}"
@@ -53,10 +53,18 @@ public final class HtmlReport {
         w.write("<p>" + s.targets() + " targets, " + s.results() + " with a result. Database " + escape(s.database())
                 + ", written " + escape(Instant.now().toString()) + ".</p>\n");
         chart(s, w);
-        section(s, w, "fixable", "Shared servers with a verified name",
+        section(
+                s,
+                w,
+                "fixable",
+                "Shared servers with a verified name",
                 "The certificate of each server does not match the names these domains use, but a verified name on the "
                         + "same server does: configure mail clients (or publish autoconfig) with that name.");
-        section(s, w, "unfixable", "Servers only the provider can fix",
+        section(
+                s,
+                w,
+                "unfixable",
+                "Servers only the provider can fix",
                 "No name on these servers gets a valid certificate: the provider must install a valid one.");
         section(s, w, "unreachable", "Unreachable", "No mail endpoint answered for these targets.");
         section(s, w, "ok", "Already right", "These targets already get a valid certificate for the name they use.");
@@ -73,7 +81,9 @@ public final class HtmlReport {
 
     /** Horizontal bars, one per verdict, as inline SVG. */
     private static void chart(FleetSummary s, Writer w) throws IOException {
-        long max = Math.max(1, s.verdicts().values().stream().mapToLong(Long::longValue).max().orElse(1));
+        long max = Math.max(
+                1,
+                s.verdicts().values().stream().mapToLong(Long::longValue).max().orElse(1));
         int rowHeight = 28;
         int height = rowHeight * s.verdicts().size() + 10;
         w.write("<svg role=\"img\" aria-label=\"targets per verdict\" width=\"640\" height=\"" + height
@@ -91,7 +101,8 @@ public final class HtmlReport {
         w.write("</svg>\n");
     }
 
-    private static void section(FleetSummary s, Writer w, String verdict, String title, String intro) throws IOException {
+    private static void section(FleetSummary s, Writer w, String verdict, String title, String intro)
+            throws IOException {
         List<ServerGroup> groups = s.groups(verdict);
         if (groups.isEmpty()) {
             return;
@@ -109,7 +120,9 @@ public final class HtmlReport {
             w.write("</div>\n");
             if (g.recommendedHost().isPresent() && verdict.equals("fixable")) {
                 w.write("<div>Use <code>" + escape(g.recommendedHost().get()) + "</code>"
-                        + g.confidence().map(c -> " (confidence " + escape(c) + ")").orElse("") + "</div>\n");
+                        + g.confidence()
+                                .map(c -> " (confidence " + escape(c) + ")")
+                                .orElse("") + "</div>\n");
             }
             if (!g.problems().isEmpty()) {
                 w.write("<div>Problems: " + escape(String.join(", ", g.problems())) + "</div>\n");

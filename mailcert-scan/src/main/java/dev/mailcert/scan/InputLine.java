@@ -58,7 +58,9 @@ public sealed interface InputLine {
      * stay different targets, and so do the same target with and without a server.
      */
     static String key(Target target, Optional<HostName> server) {
-        String who = target.localPart().map(local -> local.toLowerCase(Locale.ROOT) + "@").orElse("")
+        String who = target.localPart()
+                        .map(local -> local.toLowerCase(Locale.ROOT) + "@")
+                        .orElse("")
                 + target.domain().value();
         return server.map(s -> who + "," + s.value()).orElse(who);
     }

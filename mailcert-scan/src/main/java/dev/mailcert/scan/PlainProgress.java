@@ -31,8 +31,8 @@ public final class PlainProgress implements Progress {
     @Override
     public void start(long total, Map<String, Long> done) {
         counts.start(total, done);
-        timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon(true)
-                .name("mailcert-scan-progress").unstarted(r));
+        timer = Executors.newSingleThreadScheduledExecutor(r ->
+                Thread.ofPlatform().daemon(true).name("mailcert-scan-progress").unstarted(r));
         timer.scheduleAtFixedRate(this::print, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -45,10 +45,20 @@ public final class PlainProgress implements Progress {
         long total = counts.total();
         long done = counts.done();
         String percent = total == 0 ? "" : String.format(Locale.ROOT, " (%d%%)", done * 100 / total);
-        String eta = counts.eta().map(d -> ", about " + ProgressCounts.duration(d) + " left").orElse("");
+        String eta = counts.eta()
+                .map(d -> ", about " + ProgressCounts.duration(d) + " left")
+                .orElse("");
         String verdicts = counts.verdictLine();
-        return String.format(Locale.ROOT, "scan %s: %d/%d targets%s, %.1f/s%s%s", name, done, total, percent,
-                counts.rate(), eta, verdicts.isEmpty() ? "" : "; " + verdicts);
+        return String.format(
+                Locale.ROOT,
+                "scan %s: %d/%d targets%s, %.1f/s%s%s",
+                name,
+                done,
+                total,
+                percent,
+                counts.rate(),
+                eta,
+                verdicts.isEmpty() ? "" : "; " + verdicts);
     }
 
     private synchronized void print() {

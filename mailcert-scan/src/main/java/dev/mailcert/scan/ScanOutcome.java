@@ -9,9 +9,16 @@ import java.util.Optional;
  * targets checked now, checks that failed without a result (left for the next run), and the
  * client configuration files written.
  */
-public record ScanOutcome(long validLines, long badLines, List<InputLine.Bad> shownBadLines, long targets,
-                          long checkedNow, long failedChecks, Optional<String> firstFailure, ConfigFiles.Count configs,
-                          Duration elapsed) {
+public record ScanOutcome(
+        long validLines,
+        long badLines,
+        List<InputLine.Bad> shownBadLines,
+        long targets,
+        long checkedNow,
+        long failedChecks,
+        Optional<String> firstFailure,
+        ConfigFiles.Count configs,
+        Duration elapsed) {
 
     public ScanOutcome {
         shownBadLines = List.copyOf(shownBadLines);

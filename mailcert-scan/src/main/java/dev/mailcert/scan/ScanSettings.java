@@ -21,7 +21,8 @@ public record ScanSettings(String name, boolean fresh, int concurrency, boolean 
             throw new IllegalArgumentException("a scan name is 1 to " + MAX_NAME + " printable characters");
         }
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-            throw new IllegalArgumentException("between 1 and " + MAX_CONCURRENCY + " targets at once, not " + concurrency);
+            throw new IllegalArgumentException(
+                    "between 1 and " + MAX_CONCURRENCY + " targets at once, not " + concurrency);
         }
     }
 }

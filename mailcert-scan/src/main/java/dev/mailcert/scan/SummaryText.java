@@ -15,11 +15,18 @@ public final class SummaryText {
     public static void write(FleetSummary s, ScanOutcome outcome, PrintWriter out) {
         out.println("Scan '" + Printable.of(s.scan()) + "': " + s.targets() + " targets, " + s.results()
                 + " with a result (" + s.database() + ")");
-        out.println("  " + s.verdicts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining("   ")) + (s.badLines() > 0 ? "   bad lines " + s.badLines() : ""));
+        out.println("  "
+                + s.verdicts().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining("   "))
+                + (s.badLines() > 0 ? "   bad lines " + s.badLines() : ""));
         if (outcome.checkedNow() > 0) {
             double seconds = Math.max(outcome.elapsed().toMillis(), 1) / 1000.0;
-            out.printf(java.util.Locale.ROOT, "  checked now: %d targets in %.1f s (%.1f/s)%n", outcome.checkedNow(), seconds,
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "  checked now: %d targets in %.1f s (%.1f/s)%n",
+                    outcome.checkedNow(),
+                    seconds,
                     outcome.checkedNow() / seconds);
         } else if (s.targets() > 0) {
             out.println("  nothing left to scan: every target already has a result (--fresh scans again)");
@@ -31,17 +38,23 @@ public final class SummaryText {
         badLines(s, out);
         if (outcome.failedChecks() > 0) {
             out.println();
-            out.println(outcome.failedChecks() + " targets could not be checked (internal error; they are checked again "
-                    + "on the next run): " + outcome.firstFailure().orElse(""));
+            out.println(
+                    outcome.failedChecks() + " targets could not be checked (internal error; they are checked again "
+                            + "on the next run): " + outcome.firstFailure().orElse(""));
         }
         ConfigFiles.Count configs = outcome.configs();
         if (configs.domains() > 0 || configs.failures() > 0) {
             out.println();
-            out.println("Client configuration files: " + configs.files() + " files for " + configs.domains() + " domains"
-                    + (configs.notWritten() > 0 ? " (" + configs.notWritten() + " Autodiscover or Apple files left out: "
-                    + "they name an account, so they need an address, not a bare domain)" : "")
-                    + (configs.failures() > 0 ? "; " + configs.failures() + " domains failed: "
-                    + configs.firstFailure().orElse("") : ""));
+            out.println(
+                    "Client configuration files: " + configs.files() + " files for " + configs.domains() + " domains"
+                            + (configs.notWritten() > 0
+                                    ? " (" + configs.notWritten() + " Autodiscover or Apple files left out: "
+                                            + "they name an account, so they need an address, not a bare domain)"
+                                    : "")
+                            + (configs.failures() > 0
+                                    ? "; " + configs.failures() + " domains failed: "
+                                            + configs.firstFailure().orElse("")
+                                    : ""));
         }
         out.flush();
     }
@@ -55,8 +68,9 @@ public final class SummaryText {
         out.println("Shared servers with a verified name: the domains below should use it");
         for (ServerGroup g : groups) {
             out.println("  " + server(g));
-            out.println("    use " + g.recommendedHost().orElse("?") + g.confidence().map(c -> " (confidence " + c + ")")
-                    .orElse("") + " for " + g.targets() + (g.targets() == 1 ? " target: " : " targets: ") + targets(s, g));
+            out.println("    use " + g.recommendedHost().orElse("?")
+                    + g.confidence().map(c -> " (confidence " + c + ")").orElse("") + " for " + g.targets()
+                    + (g.targets() == 1 ? " target: " : " targets: ") + targets(s, g));
         }
     }
 
@@ -88,7 +102,8 @@ public final class SummaryText {
         out.println("Unreachable: no mail endpoint answered");
         for (ServerGroup g : groups) {
             String where = g.addresses().isEmpty() ? "name without an address" : g.addresses();
-            out.println("  " + where + ": " + g.targets() + (g.targets() == 1 ? " target: " : " targets: ") + targets(s, g));
+            out.println("  " + where + ": " + g.targets() + (g.targets() == 1 ? " target: " : " targets: ")
+                    + targets(s, g));
         }
     }
 
@@ -119,8 +134,11 @@ public final class SummaryText {
     }
 
     static String server(ServerGroup g) {
-        String certificate = g.certificateSubject().map(subject -> " certificate " + Printable.of(subject)
-                + g.certificateSha256().map(h -> " (sha256 " + h.substring(0, Math.min(16, h.length())) + "...)").orElse(""))
+        String certificate = g.certificateSubject()
+                .map(subject -> " certificate " + Printable.of(subject)
+                        + g.certificateSha256()
+                                .map(h -> " (sha256 " + h.substring(0, Math.min(16, h.length())) + "...)")
+                                .orElse(""))
                 .orElse("");
         return (g.addresses().isEmpty() ? "(no address)" : g.addresses()) + certificate;
     }

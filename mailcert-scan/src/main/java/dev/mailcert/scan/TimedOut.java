@@ -18,12 +18,16 @@ final class TimedOut {
     private TimedOut() {}
 
     static boolean anywhere(Diagnosis d) {
-        return dns(d.dns()) || Stream.of(d.endpoints(), d.relays()).flatMap(java.util.List::stream).anyMatch(TimedOut::probe)
+        return dns(d.dns())
+                || Stream.of(d.endpoints(), d.relays())
+                        .flatMap(java.util.List::stream)
+                        .anyMatch(TimedOut::probe)
                 || d.candidates().stream().anyMatch(TimedOut::candidate);
     }
 
     private static boolean dns(DnsFindings dns) {
-        return dns.serverAddresses() instanceof Lookup.Timeout<?> || dns.mx() instanceof Lookup.Timeout<?>
+        return dns.serverAddresses() instanceof Lookup.Timeout<?>
+                || dns.mx() instanceof Lookup.Timeout<?>
                 || dns.ns() instanceof Lookup.Timeout<?>
                 || dns.srv().values().stream().anyMatch(l -> l instanceof Lookup.Timeout<?>)
                 || dns.ptr().values().stream().anyMatch(l -> l instanceof Lookup.Timeout<?>);
@@ -35,6 +39,7 @@ final class TimedOut {
 
     private static boolean candidate(Candidate c) {
         return c.verification().stream().anyMatch(TimedOut::probe)
-                || (c.addresses().isEmpty() && (c.note().contains("deadline") || c.note().contains("in time")));
+                || (c.addresses().isEmpty()
+                        && (c.note().contains("deadline") || c.note().contains("in time")));
     }
 }

@@ -48,8 +48,11 @@ class FleetScanLabTest {
     }
 
     private static Mailcert engine() {
-        return LabEngine.of(lab).timeout(Duration.ofSeconds(20)).connectionsPerAddress(4)
-                .shareAcrossChecks(8192, Duration.ofMinutes(30)).build();
+        return LabEngine.of(lab)
+                .timeout(Duration.ofSeconds(20))
+                .connectionsPerAddress(4)
+                .shareAcrossChecks(8192, Duration.ofMinutes(30))
+                .build();
     }
 
     private static String input() {
@@ -57,7 +60,8 @@ class FleetScanLabTest {
     }
 
     private ScanOutcome scan(Database db, String input, ScanSettings settings) throws Exception {
-        return FleetScan.run(engine(), db.results().scan(settings.name()), new StringReader(input), settings, Progress.NONE);
+        return FleetScan.run(
+                engine(), db.results().scan(settings.name()), new StringReader(input), settings, Progress.NONE);
     }
 
     private static ScanSettings settings(String name) {
@@ -66,7 +70,8 @@ class FleetScanLabTest {
 
     @Test
     void scan_everyDomainGetsItsExpectedVerdictAndVerifiedName_andSharedServersAreAskedOncePerName() throws Exception {
-        int before = lab.mailServers().stream().mapToInt(LabMailServer::connections).sum();
+        int before =
+                lab.mailServers().stream().mapToInt(LabMailServer::connections).sum();
         try (Database db = Database.open(dir.resolve("fleet.db").toString())) {
             ScanOutcome outcome = scan(db, input(), settings("fleet"));
             assertThat(outcome.validLines()).isEqualTo(60);
@@ -76,14 +81,21 @@ class FleetScanLabTest {
             assertThat(byTarget).hasSize(60);
             for (FleetDomain d : FLEET.domains()) {
                 ScanResult r = byTarget.get(d.target());
-                assertThat(r.row().verdict()).as(d.target() + " " + d.shape()).isEqualTo(d.shape().expect().id());
-                assertThat(r.row().recommendedHost().filter(h -> d.shape().expect().id().equals("fixable")))
-                        .as(d.target()).isEqualTo(d.shape().recommend());
+                assertThat(r.row().verdict())
+                        .as(d.target() + " " + d.shape())
+                        .isEqualTo(d.shape().expect().id());
+                assertThat(r.row()
+                                .recommendedHost()
+                                .filter(h -> d.shape().expect().id().equals("fixable")))
+                        .as(d.target())
+                        .isEqualTo(d.shape().recommend());
             }
         }
-        int connections = lab.mailServers().stream().mapToInt(LabMailServer::connections).sum() - before;
-        long reached = FLEET.domains().stream().filter(d -> d.shape() != FleetShape.NO_RECORD
-                && d.shape() != FleetShape.NO_SERVER).count();
+        int connections =
+                lab.mailServers().stream().mapToInt(LabMailServer::connections).sum() - before;
+        long reached = FLEET.domains().stream()
+                .filter(d -> d.shape() != FleetShape.NO_RECORD && d.shape() != FleetShape.NO_SERVER)
+                .count();
         // every domain gets its own six handshakes (its name as SNI); the servers' own names and the probes
         // without SNI are shared: at most 6 per server and name (5 servers, 2 names each, no SNI)
         assertThat(connections).isLessThanOrEqualTo((int) (reached * 6 + 5 * 3 * 6 + 6 * 5));
@@ -91,7 +103,8 @@ class FleetScanLabTest {
 
     @Test
     void scanAgain_continuesAndFindsNothingLeft_freshScansEverythingAgain() throws Exception {
-        String few = FLEET.domains().subList(0, 8).stream().map(FleetDomain::line).collect(Collectors.joining("\n"));
+        String few =
+                FLEET.domains().subList(0, 8).stream().map(FleetDomain::line).collect(Collectors.joining("\n"));
         try (Database db = Database.open(dir.resolve("fleet.db").toString())) {
             assertThat(scan(db, few, settings("again")).checkedNow()).isEqualTo(8);
             assertThat(scan(db, few, settings("again")).checkedNow()).isZero();
@@ -122,7 +135,8 @@ class FleetScanLabTest {
 
     @Test
     void export_jsonLinesAndCsv_everyResultInInputOrder() throws Exception {
-        String input = FLEET.domains().subList(0, 12).stream().map(FleetDomain::line).collect(Collectors.joining("\n"));
+        String input =
+                FLEET.domains().subList(0, 12).stream().map(FleetDomain::line).collect(Collectors.joining("\n"));
         try (Database db = Database.open(dir.resolve("fleet.db").toString())) {
             scan(db, input, settings("export"));
             ScanResults results = db.results().scan("export");
@@ -134,13 +148,18 @@ class FleetScanLabTest {
                 assertThat(json.get("schema").asText()).isEqualTo("mailcert.check/1");
                 targets.add(json.get("target").asText());
             }
-            assertThat(targets).containsExactlyElementsOf(FLEET.domains().subList(0, 12).stream().map(FleetDomain::target).toList());
+            assertThat(targets)
+                    .containsExactlyElementsOf(FLEET.domains().subList(0, 12).stream()
+                            .map(FleetDomain::target)
+                            .toList());
             StringWriter csv = new StringWriter();
             Export.write(results, Export.Format.CSV, csv);
             String[] rows = csv.toString().split("\r\n");
             assertThat(rows[0]).startsWith("target,server,verdict,");
             assertThat(rows).hasSize(13);
-            assertThat(rows[1]).startsWith("customer00001.example,mail.customer00001.example,fixable,srv1.webhost.example,21993,tls,");
+            assertThat(rows[1])
+                    .startsWith(
+                            "customer00001.example,mail.customer00001.example,fixable,srv1.webhost.example,21993,tls,");
         }
     }
 
@@ -152,13 +171,21 @@ class FleetScanLabTest {
             FleetSummary summary = FleetSummary.of(db.results().scan("report"), db.describe(), outcome);
             StringWriter text = new StringWriter();
             SummaryText.write(summary, outcome, new java.io.PrintWriter(text));
-            assertThat(text.toString()).contains("use srv1.webhost.example (confidence high) for 18 targets",
-                    "use mail.hostingco.example", "use srv4.sniphost.example", "use srv6.oldhost.example",
-                    "Servers only the provider can fix", "127.0.21.8", "self-signed", "bad lines 2");
+            assertThat(text.toString())
+                    .contains(
+                            "use srv1.webhost.example (confidence high) for 18 targets",
+                            "use mail.hostingco.example",
+                            "use srv4.sniphost.example",
+                            "use srv6.oldhost.example",
+                            "Servers only the provider can fix",
+                            "127.0.21.8",
+                            "self-signed",
+                            "bad lines 2");
             StringWriter html = new StringWriter();
             HtmlReport.write(summary, html);
             String page = html.toString();
-            assertThat(page).contains("<svg", "srv1.webhost.example", "customer00060.example")
+            assertThat(page)
+                    .contains("<svg", "srv1.webhost.example", "customer00060.example")
                     .doesNotContain("<script", "<img", "<link", "<iframe", "src=\"", "href=\"", "url(")
                     .contains("&lt;script&gt;alert(1)&lt;/script&gt;", "&lt;img src=x&gt;");
         }
@@ -166,17 +193,20 @@ class FleetScanLabTest {
 
     @Test
     void writeConfig_filesForOkAndFixableDomainsOnly() throws Exception {
-        String input = FLEET.domains().subList(0, 20).stream().map(FleetDomain::line).collect(Collectors.joining("\n"));
+        String input =
+                FLEET.domains().subList(0, 20).stream().map(FleetDomain::line).collect(Collectors.joining("\n"));
         Path configs = dir.resolve("configs");
         try (Database db = Database.open(dir.resolve("fleet.db").toString())) {
             ScanOutcome outcome = scan(db, input, new ScanSettings("configs", false, 8, false, Optional.of(configs)));
             assertThat(Files.readString(configs.resolve("customer00001.example/config-v1.1.xml")))
                     .contains("srv1.webhost.example");
-            assertThat(configs.resolve("customer00017.example/autodiscover.xml")).exists(); // an address: all three
+            assertThat(configs.resolve("customer00017.example/autodiscover.xml"))
+                    .exists(); // an address: all three
             assertThat(configs.resolve("customer00003.example/config-v1.1.xml")).exists(); // discovered: fixable too
             assertThat(configs.resolve("customer00006.example")).doesNotExist(); // self-signed: unfixable
             assertThat(configs.resolve("customer00010.example/config-v1.1.xml")).exists(); // its own certificate: ok
-            assertThat(configs.resolve("customer00001.example/autodiscover.xml")).doesNotExist(); // a domain: no account
+            assertThat(configs.resolve("customer00001.example/autodiscover.xml"))
+                    .doesNotExist(); // a domain: no account
             assertThat(outcome.configs().domains()).isEqualTo(16);
         }
     }

@@ -28,19 +28,33 @@ class FleetScanPostgresTest {
         Fleet fleet = Fleet.generate(40, "127.0.24");
         String input = fleet.domains().stream().map(FleetDomain::line).collect(Collectors.joining("\n"));
         ScanSettings settings = new ScanSettings("pg-fleet", true, 16, false, Optional.empty());
-        try (Lab lab = Lab.start(fleet.scenario(), 24000); Database db = Database.open(url)) {
-            var engine = LabEngine.of(lab).shareAcrossChecks(8192, Duration.ofMinutes(30)).build();
-            ScanOutcome outcome = FleetScan.run(engine, db.results().scan("pg-fleet"), new StringReader(input), settings,
-                    Progress.NONE);
+        try (Lab lab = Lab.start(fleet.scenario(), 24000);
+                Database db = Database.open(url)) {
+            var engine = LabEngine.of(lab)
+                    .shareAcrossChecks(8192, Duration.ofMinutes(30))
+                    .build();
+            ScanOutcome outcome = FleetScan.run(
+                    engine, db.results().scan("pg-fleet"), new StringReader(input), settings, Progress.NONE);
             assertThat(outcome.checkedNow()).isEqualTo(40);
             Map<String, String> verdicts = new HashMap<>();
-            db.results().forEachResult("pg-fleet", (ScanResult r) -> verdicts.put(r.target(), r.row().verdict()));
+            db.results()
+                    .forEachResult(
+                            "pg-fleet",
+                            (ScanResult r) -> verdicts.put(r.target(), r.row().verdict()));
             for (FleetDomain d : fleet.domains()) {
-                assertThat(verdicts.get(d.target())).as(d.target()).isEqualTo(d.shape().expect().id());
+                assertThat(verdicts.get(d.target()))
+                        .as(d.target())
+                        .isEqualTo(d.shape().expect().id());
             }
             ScanSettings again = new ScanSettings("pg-fleet", false, 16, false, Optional.empty());
-            assertThat(FleetScan.run(engine, db.results().scan("pg-fleet"), new StringReader(input), again, Progress.NONE)
-                    .checkedNow()).isZero();
+            assertThat(FleetScan.run(
+                                    engine,
+                                    db.results().scan("pg-fleet"),
+                                    new StringReader(input),
+                                    again,
+                                    Progress.NONE)
+                            .checkedNow())
+                    .isZero();
         }
     }
 }

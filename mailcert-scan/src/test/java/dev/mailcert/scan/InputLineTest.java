@@ -20,15 +20,17 @@ class InputLineTest {
     }
 
     @ParameterizedTest(name = "[{0}] -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "customer.example                               | customer.example",
-            "  Customer.Example.                            | customer.example",
-            "alice@customer.example                         | alice@customer.example",
-            "Alice@CUSTOMER.example                         | alice@customer.example",
-            "customer.example,mail.customer.example         | customer.example,mail.customer.example",
-            " customer.example , MAIL.Customer.Example.     | customer.example,mail.customer.example",
-            "alice@customer.example,mail.customer.example   | alice@customer.example,mail.customer.example",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "customer.example                               | customer.example",
+                "  Customer.Example.                            | customer.example",
+                "alice@customer.example                         | alice@customer.example",
+                "Alice@CUSTOMER.example                         | alice@customer.example",
+                "customer.example,mail.customer.example         | customer.example,mail.customer.example",
+                " customer.example , MAIL.Customer.Example.     | customer.example,mail.customer.example",
+                "alice@customer.example,mail.customer.example   | alice@customer.example,mail.customer.example",
+            })
     void parse_validLines_keyedCaseInsensitivelyWithoutTrailingDot(String line, String key) {
         assertThat(InputLine.parse(7, line)).isInstanceOfSatisfying(InputLine.Valid.class, v -> {
             assertThat(v.target().key()).isEqualTo(key);
@@ -37,15 +39,17 @@ class InputLineTest {
     }
 
     @ParameterizedTest(name = "[{0}]: {1}")
-    @CsvSource(delimiter = '|', value = {
-            "a.example,b.example,c.example       | found 3 fields",
-            "not-an-address@                     | not an email address or a domain",
-            "nodot                               | not a mail domain",
-            "',mail.customer.example'            | the TARGET field is empty",
-            "'customer.example,'                 | the SERVER field is empty",
-            "customer.example,bad_name!          | SERVER: not a valid host name",
-            "customer.example,192.0.2.7          | SERVER: an IP address is not a host name",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a.example,b.example,c.example       | found 3 fields",
+                "not-an-address@                     | not an email address or a domain",
+                "nodot                               | not a mail domain",
+                "',mail.customer.example'            | the TARGET field is empty",
+                "'customer.example,'                 | the SERVER field is empty",
+                "customer.example,bad_name!          | SERVER: not a valid host name",
+                "customer.example,192.0.2.7          | SERVER: an IP address is not a host name",
+            })
     void parse_badLines_sayWhy(String line, String reason) {
         assertThat(InputLine.parse(3, line)).isInstanceOfSatisfying(InputLine.Bad.class, b -> {
             assertThat(b.line()).isEqualTo(3);
@@ -62,7 +66,8 @@ class InputLineTest {
     @Test
     void reader_boundsEachLineAndKnowsEveryLineEnding() throws Exception {
         String longLine = "x".repeat(InputReader.MAX_LINE + 10);
-        InputReader reader = new InputReader(new StringReader("a.example\r\nb.example\rc.example\n" + longLine + "\nlast"));
+        InputReader reader =
+                new InputReader(new StringReader("a.example\r\nb.example\rc.example\n" + longLine + "\nlast"));
         List<InputReader.Line> lines = new ArrayList<>();
         for (Optional<InputReader.Line> l = reader.next(); l.isPresent(); l = reader.next()) {
             lines.add(l.get());

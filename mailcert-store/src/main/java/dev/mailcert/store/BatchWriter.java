@@ -41,7 +41,8 @@ public final class BatchWriter implements AutoCloseable {
         this.scan = scan;
         this.maxDelayNanos = maxDelay.toNanos();
         this.maxBatch = maxBatch;
-        this.thread = Thread.ofPlatform().name("mailcert-scan-writer").daemon(true).start(this::run);
+        this.thread =
+                Thread.ofPlatform().name("mailcert-scan-writer").daemon(true).start(this::run);
     }
 
     /**
@@ -109,7 +110,8 @@ public final class BatchWriter implements AutoCloseable {
     }
 
     /** Waits for a first result, then gathers more until the delay passes; commits them. False after the end. */
-    private boolean writeBatch(Connection connection, PreparedStatement insert) throws SQLException, InterruptedException {
+    private boolean writeBatch(Connection connection, PreparedStatement insert)
+            throws SQLException, InterruptedException {
         Item first = queue.take();
         if (first == END) {
             return false;

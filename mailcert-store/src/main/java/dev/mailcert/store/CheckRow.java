@@ -33,11 +33,22 @@ import java.util.stream.Collectors;
  * @param certificateSubject its subject, made printable
  * @param problems the certificate problem codes of the configured name, comma-separated, in a fixed order
  */
-public record CheckRow(String domain, String checkedServer, String verdict, Optional<Setting> imap,
-                       Optional<Setting> pop3, Optional<Setting> smtp, Optional<String> recommendedHost,
-                       Optional<String> confidence, String addresses, Optional<String> certificateSha256,
-                       Optional<String> certificateSubject, String problems, long elapsedMs, Instant finished,
-                       String json) {
+public record CheckRow(
+        String domain,
+        String checkedServer,
+        String verdict,
+        Optional<Setting> imap,
+        Optional<Setting> pop3,
+        Optional<Setting> smtp,
+        Optional<String> recommendedHost,
+        Optional<String> confidence,
+        String addresses,
+        Optional<String> certificateSha256,
+        Optional<String> certificateSubject,
+        String problems,
+        long elapsedMs,
+        Instant finished,
+        String json) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,25 +74,42 @@ public record CheckRow(String domain, String checkedServer, String verdict, Opti
 
     static CheckRow of(Diagnosis d, Advice advice, Instant finished) {
         Optional<Recommendation> main = advice.recommendations().stream()
-                .filter(r -> r.protocol() == Protocol.IMAP).findFirst()
+                .filter(r -> r.protocol() == Protocol.IMAP)
+                .findFirst()
                 .or(() -> advice.recommendations().stream().findFirst());
-        Optional<EndpointResult> firstHandshake = d.endpoints().stream().filter(EndpointResult::handshake).findFirst();
-        Optional<CertificateSummary> certificate = firstHandshake
-                .flatMap(e -> e.probe().handshake()).map(h -> CertificateSummary.of(h.leaf()));
-        String addresses = d.endpoints().stream().map(e -> e.probe().address()).distinct()
-                .map(InetAddress::getHostAddress).collect(Collectors.joining(","));
+        Optional<EndpointResult> firstHandshake =
+                d.endpoints().stream().filter(EndpointResult::handshake).findFirst();
+        Optional<CertificateSummary> certificate =
+                firstHandshake.flatMap(e -> e.probe().handshake()).map(h -> CertificateSummary.of(h.leaf()));
+        String addresses = d.endpoints().stream()
+                .map(e -> e.probe().address())
+                .distinct()
+                .map(InetAddress::getHostAddress)
+                .collect(Collectors.joining(","));
         Set<CertificateProblem> problems = EnumSet.noneOf(CertificateProblem.class);
         d.endpoints().forEach(e -> problems.addAll(e.problems()));
-        return new CheckRow(d.request().target().domain().value(), d.server().value(), advice.verdict().id(),
-                setting(advice, Protocol.IMAP), setting(advice, Protocol.POP3), setting(advice, Protocol.SMTP),
-                main.map(r -> r.host().value()), main.map(r -> r.confidence().id()), addresses,
-                certificate.map(CertificateSummary::sha256), certificate.map(c -> Printable.of(c.subject())),
+        return new CheckRow(
+                d.request().target().domain().value(),
+                d.server().value(),
+                advice.verdict().id(),
+                setting(advice, Protocol.IMAP),
+                setting(advice, Protocol.POP3),
+                setting(advice, Protocol.SMTP),
+                main.map(r -> r.host().value()),
+                main.map(r -> r.confidence().id()),
+                addresses,
+                certificate.map(CertificateSummary::sha256),
+                certificate.map(c -> Printable.of(c.subject())),
                 problems.stream().map(CertificateProblem::code).collect(Collectors.joining(",")),
-                d.elapsed().toMillis(), finished, compact(JsonReport.render(d, advice)));
+                d.elapsed().toMillis(),
+                finished,
+                compact(JsonReport.render(d, advice)));
     }
 
     private static Optional<Setting> setting(Advice advice, Protocol protocol) {
-        return advice.recommendations().stream().filter(r -> r.protocol() == protocol).findFirst()
+        return advice.recommendations().stream()
+                .filter(r -> r.protocol() == protocol)
+                .findFirst()
                 .map(r -> new Setting(r.host().value(), r.port(), r.security().id()));
     }
 

@@ -28,6 +28,7 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
     /** How long SQLite waits for another writer before the database counts as locked. */
     static final int BUSY_TIMEOUT_MILLIS = 3_000;
+
     private static final int POOL = 4;
     /** Flyway reports each step through java.util.logging; a person sees only our one line on failure. */
     private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");

@@ -13,12 +13,16 @@ import java.util.regex.Pattern;
  */
 record DatabaseUrl(Kind kind, String jdbcUrl, Path file) {
 
-    enum Kind { SQLITE, POSTGRESQL }
+    enum Kind {
+        SQLITE,
+        POSTGRESQL
+    }
 
     private static final String SQLITE = "jdbc:sqlite:";
     private static final String POSTGRESQL = "jdbc:postgresql://";
     /** A URL scheme ("http:", "postgres:"): not a file path. One letter is left to paths (C: never occurs here). */
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
+
     static final String FORMS = "give a file path, jdbc:sqlite:PATH or jdbc:postgresql://HOST[:PORT]/DB";
 
     static DatabaseUrl parse(String text) {
@@ -28,7 +32,8 @@ record DatabaseUrl(Kind kind, String jdbcUrl, Path file) {
         String url = text.strip();
         String lower = url.toLowerCase(Locale.ROOT);
         if (lower.startsWith(POSTGRESQL)) {
-            if (url.length() == POSTGRESQL.length() || url.substring(POSTGRESQL.length()).startsWith("/")) {
+            if (url.length() == POSTGRESQL.length()
+                    || url.substring(POSTGRESQL.length()).startsWith("/")) {
                 throw new StoreException("not a PostgreSQL URL (no host): " + safe(url) + "; " + FORMS);
             }
             return new DatabaseUrl(Kind.POSTGRESQL, url, null);

@@ -62,8 +62,15 @@ public final class ResultStore {
             db.connections().with(c -> {
                 long line = lineOf(c, scan, targetKey);
                 try (PreparedStatement insert = c.prepareStatement(INSERT_RESULT)) {
-                    bindResult(insert, scan, new ScanTarget(targetKey, line, result.diagnosis().request().target().input(),
-                            Optional.ofNullable(server)), row);
+                    bindResult(
+                            insert,
+                            scan,
+                            new ScanTarget(
+                                    targetKey,
+                                    line,
+                                    result.diagnosis().request().target().input(),
+                                    Optional.ofNullable(server)),
+                            row);
                     return insert.executeUpdate();
                 }
             });
@@ -140,9 +147,12 @@ public final class ResultStore {
                             return Optional.<StoredCheck>empty();
                         }
                         String stored = rs.getString(2);
-                        return Optional.of(new StoredCheck(rs.getString(1),
+                        return Optional.of(new StoredCheck(
+                                rs.getString(1),
                                 stored == null || stored.isEmpty() ? Optional.empty() : Optional.of(stored),
-                                rs.getString(3), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))));
+                                rs.getString(3),
+                                rs.getString(4),
+                                Instant.ofEpochMilli(rs.getLong(5))));
                     }
                 }
             });
@@ -158,9 +168,11 @@ public final class ResultStore {
      */
     public void saveWebCheck(CheckResult result) {
         CheckRow row = CheckRow.of(result.forDomainOnly(), Instant.now());
-        String server = result.diagnosis().request().server().map(h -> h.value()).orElse("");
+        String server =
+                result.diagnosis().request().server().map(h -> h.value()).orElse("");
         String json = result.diagnosis().request().target().localPart().isPresent()
-                ? scrub(row.json(), result.diagnosis().request().target().input(), row.domain()) : row.json();
+                ? scrub(row.json(), result.diagnosis().request().target().input(), row.domain())
+                : row.json();
         String sql = "INSERT INTO web_check (domain, server, checked_server, verdict, recommended_host, confidence, "
                 + "addresses, certificate_sha256, problems, elapsed_ms, finished_ms, json) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (domain, server) DO UPDATE SET "
@@ -196,7 +208,8 @@ public final class ResultStore {
     static String scrub(String json, String address, String domain) {
         String encoded = URLEncoder.encode(address, StandardCharsets.UTF_8);
         String encodedDomain = URLEncoder.encode(domain, StandardCharsets.UTF_8);
-        return json.replace(address, domain).replace(encoded, encodedDomain)
+        return json.replace(address, domain)
+                .replace(encoded, encodedDomain)
                 .replace(encoded.toLowerCase(Locale.ROOT), encodedDomain);
     }
 
@@ -206,7 +219,8 @@ public final class ResultStore {
     }
 
     private static long lineOf(Connection c, String scan, String targetKey) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT line FROM scan_target WHERE scan = ? AND target_key = ?")) {
+        try (PreparedStatement q =
+                c.prepareStatement("SELECT line FROM scan_target WHERE scan = ? AND target_key = ?")) {
             q.setString(1, scan);
             q.setString(2, targetKey);
             try (ResultSet rs = q.executeQuery()) {
@@ -258,10 +272,22 @@ public final class ResultStore {
         Optional<CheckRow.Setting> pop3 = setting(rs, i + 3);
         Optional<CheckRow.Setting> smtp = setting(rs, i + 6);
         i += 9;
-        CheckRow row = new CheckRow(domain, checked, verdict, imap, pop3, smtp, Optional.ofNullable(rs.getString(i++)),
-                Optional.ofNullable(rs.getString(i++)), rs.getString(i++), Optional.ofNullable(rs.getString(i++)),
-                Optional.ofNullable(rs.getString(i++)), rs.getString(i++), rs.getLong(i++),
-                Instant.ofEpochMilli(rs.getLong(i++)), rs.getString(i));
+        CheckRow row = new CheckRow(
+                domain,
+                checked,
+                verdict,
+                imap,
+                pop3,
+                smtp,
+                Optional.ofNullable(rs.getString(i++)),
+                Optional.ofNullable(rs.getString(i++)),
+                rs.getString(i++),
+                Optional.ofNullable(rs.getString(i++)),
+                Optional.ofNullable(rs.getString(i++)),
+                rs.getString(i++),
+                rs.getLong(i++),
+                Instant.ofEpochMilli(rs.getLong(i++)),
+                rs.getString(i));
         return new ScanResult(line, target, server, row);
     }
 

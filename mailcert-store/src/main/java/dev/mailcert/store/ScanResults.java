@@ -58,8 +58,9 @@ public final class ScanResults {
         }
         try {
             return db.connections().inTransaction(c -> {
-                try (PreparedStatement insert = c.prepareStatement("INSERT INTO scan_target (scan, target_key, line, target, "
-                        + "server) VALUES (?, ?, ?, ?, ?) ON CONFLICT (scan, target_key) DO NOTHING")) {
+                try (PreparedStatement insert =
+                        c.prepareStatement("INSERT INTO scan_target (scan, target_key, line, target, "
+                                + "server) VALUES (?, ?, ?, ?, ?) ON CONFLICT (scan, target_key) DO NOTHING")) {
                     for (ScanTarget t : batch) {
                         insert.setString(1, name);
                         insert.setString(2, t.key());
@@ -113,7 +114,10 @@ public final class ScanResults {
                     List<ScanTarget> page = new ArrayList<>();
                     try (ResultSet rs = q.executeQuery()) {
                         while (rs.next()) {
-                            page.add(new ScanTarget(rs.getString(1), rs.getLong(2), rs.getString(3),
+                            page.add(new ScanTarget(
+                                    rs.getString(1),
+                                    rs.getLong(2),
+                                    rs.getString(3),
                                     Optional.ofNullable(rs.getString(4))));
                         }
                     }
@@ -158,7 +162,8 @@ public final class ScanResults {
         return counts;
     }
 
-    private static final String HOST_KEY = "CASE WHEN verdict = 'fixable' THEN COALESCE(recommended_host, '') ELSE '' END";
+    private static final String HOST_KEY =
+            "CASE WHEN verdict = 'fixable' THEN COALESCE(recommended_host, '') ELSE '' END";
 
     /**
      * The results grouped by verdict and server: the same addresses and, for fixable targets, the
@@ -176,17 +181,29 @@ public final class ScanResults {
                     try (ResultSet rs = q.executeQuery()) {
                         while (rs.next()) {
                             String host = rs.getString(3);
-                            groups.add(new ServerGroup(rs.getString(1), rs.getString(2),
+                            groups.add(new ServerGroup(
+                                    rs.getString(1),
+                                    rs.getString(2),
                                     host.isEmpty() ? Optional.empty() : Optional.of(host),
-                                    Optional.ofNullable(rs.getString(4)), Optional.ofNullable(rs.getString(5)),
-                                    Optional.ofNullable(rs.getString(6)), List.of(), rs.getLong(7)));
+                                    Optional.ofNullable(rs.getString(4)),
+                                    Optional.ofNullable(rs.getString(5)),
+                                    Optional.ofNullable(rs.getString(6)),
+                                    List.of(),
+                                    rs.getLong(7)));
                         }
                     }
                 }
                 List<ServerGroup> withProblems = new ArrayList<>();
                 for (ServerGroup g : groups) {
-                    withProblems.add(new ServerGroup(g.verdict(), g.addresses(), g.recommendedHost(), g.confidence(),
-                            g.certificateSubject(), g.certificateSha256(), problems(c, g), g.targets()));
+                    withProblems.add(new ServerGroup(
+                            g.verdict(),
+                            g.addresses(),
+                            g.recommendedHost(),
+                            g.confidence(),
+                            g.certificateSubject(),
+                            g.certificateSha256(),
+                            problems(c, g),
+                            g.targets()));
                 }
                 return withProblems;
             });
@@ -215,20 +232,24 @@ public final class ScanResults {
 
     /** The targets of {@code group}, in input order, handed on page by page. */
     public void forEachTargetOf(ServerGroup group, Consumer<String> each) {
-        forEachPage("verdict = ? AND addresses = ? AND " + HOST_KEY + " = ?", q -> {
-            q.setString(2, group.verdict());
-            q.setString(3, group.addresses());
-            q.setString(4, group.hostKey());
-            return 5;
-        }, result -> each.accept(result.target()));
+        forEachPage(
+                "verdict = ? AND addresses = ? AND " + HOST_KEY + " = ?",
+                q -> {
+                    q.setString(2, group.verdict());
+                    q.setString(3, group.addresses());
+                    q.setString(4, group.hostKey());
+                    return 5;
+                },
+                result -> each.accept(result.target()));
     }
 
     /** The JSON of one target of {@code group}, e.g. to say what the provider should fix. */
     public Optional<String> sampleJson(ServerGroup group) {
         try {
             return db.connections().with(c -> {
-                try (PreparedStatement q = c.prepareStatement("SELECT json FROM scan_result WHERE scan = ? AND verdict = ? "
-                        + "AND addresses = ? AND " + HOST_KEY + " = ? ORDER BY line, target_key LIMIT 1")) {
+                try (PreparedStatement q =
+                        c.prepareStatement("SELECT json FROM scan_result WHERE scan = ? AND verdict = ? "
+                                + "AND addresses = ? AND " + HOST_KEY + " = ? ORDER BY line, target_key LIMIT 1")) {
                     bindGroup(q, group);
                     try (ResultSet rs = q.executeQuery()) {
                         return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
@@ -263,7 +284,8 @@ public final class ScanResults {
         String key = "";
         while (true) {
             String sql = "SELECT " + ResultStore.READ_COLUMNS + ", target_key FROM scan_result WHERE scan = ? AND "
-                    + filter + " AND (line > ? OR (line = ? AND target_key > ?)) ORDER BY line, target_key LIMIT " + PAGE;
+                    + filter + " AND (line > ? OR (line = ? AND target_key > ?)) ORDER BY line, target_key LIMIT "
+                    + PAGE;
             long fromLine = line;
             String fromKey = key;
             List<ScanResult> page = new ArrayList<>();

@@ -11,9 +11,15 @@ import java.util.Optional;
  * @param recommendedHost for fixable targets, the verified name they should use
  * @param problems every problem code seen in the group, in a fixed order
  */
-public record ServerGroup(String verdict, String addresses, Optional<String> recommendedHost,
-                          Optional<String> confidence, Optional<String> certificateSubject,
-                          Optional<String> certificateSha256, List<String> problems, long targets) {
+public record ServerGroup(
+        String verdict,
+        String addresses,
+        Optional<String> recommendedHost,
+        Optional<String> confidence,
+        Optional<String> certificateSubject,
+        Optional<String> certificateSha256,
+        List<String> problems,
+        long targets) {
 
     public ServerGroup {
         problems = List.copyOf(problems);

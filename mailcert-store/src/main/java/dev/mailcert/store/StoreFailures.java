@@ -35,18 +35,21 @@ final class StoreFailures {
         if (sql == null) {
             return new StoreException("cannot " + doing + " " + url + ": " + firstLine(e.getMessage()));
         }
-        return new StoreException(url.kind() == DatabaseUrl.Kind.SQLITE ? sqlite(url, doing, sql) : postgresql(url, doing, sql));
+        return new StoreException(
+                url.kind() == DatabaseUrl.Kind.SQLITE ? sqlite(url, doing, sql) : postgresql(url, doing, sql));
     }
 
     private static String sqlite(DatabaseUrl url, String doing, SQLException e) {
         int code = e.getErrorCode() & 0xff;
         return switch (code) {
-            case SQLITE_BUSY, SQLITE_LOCKED -> "the database " + url + " is locked by another program; "
-                    + "nothing more was written (run the same command again when it is free)";
-            case SQLITE_READONLY, SQLITE_PERM -> "the database " + url + " is read-only: cannot " + doing
-                    + " (give a writable file with --db)";
-            case SQLITE_FULL -> "the database " + url + " is full (disk or size limit): cannot " + doing
-                    + "; what was committed before is kept";
+            case SQLITE_BUSY, SQLITE_LOCKED ->
+                "the database " + url + " is locked by another program; "
+                        + "nothing more was written (run the same command again when it is free)";
+            case SQLITE_READONLY, SQLITE_PERM ->
+                "the database " + url + " is read-only: cannot " + doing + " (give a writable file with --db)";
+            case SQLITE_FULL ->
+                "the database " + url + " is full (disk or size limit): cannot " + doing
+                        + "; what was committed before is kept";
             case SQLITE_CANTOPEN -> "cannot open the database " + url + " (missing directory or no permission)";
             case SQLITE_NOTADB, SQLITE_CORRUPT -> url + " is not an SQLite database (or is damaged)";
             case SQLITE_IOERR -> "the database " + url + " cannot be written (I/O error): cannot " + doing;

@@ -25,10 +25,13 @@ class DatabaseFailureTest {
         Path file = dir.resolve("locked.db");
         Database.open(file.toString()).close();
         try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement s = other.createStatement()) {
+                Statement s = other.createStatement()) {
             s.execute("BEGIN EXCLUSIVE");
-            assertThatThrownBy(() -> Database.open(file.toString())).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("is locked by another program").message().doesNotContain("\n");
+            assertThatThrownBy(() -> Database.open(file.toString()))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("is locked by another program")
+                    .message()
+                    .doesNotContain("\n");
         }
     }
 
@@ -36,7 +39,8 @@ class DatabaseFailureTest {
     void open_notADatabase_saysSo() throws Exception {
         Path file = dir.resolve("notes.db");
         Files.writeString(file, "these are notes, not a database\n".repeat(100));
-        assertThatThrownBy(() -> Database.open(file.toString())).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> Database.open(file.toString()))
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("is not an SQLite database");
     }
 
@@ -46,7 +50,8 @@ class DatabaseFailureTest {
         Database.open(file.toString()).close();
         assumeTrue(immutable(file, true), "chattr +i is not available here");
         try {
-            assertThatThrownBy(() -> Database.open(file.toString())).isInstanceOf(StoreException.class)
+            assertThatThrownBy(() -> Database.open(file.toString()))
+                    .isInstanceOf(StoreException.class)
                     .hasMessageContaining("read-only");
         } finally {
             immutable(file, false);
@@ -59,16 +64,31 @@ class DatabaseFailureTest {
         try (Database db = Database.open("jdbc:sqlite:" + file + "?max_page_count=40")) {
             ScanResults scan = db.results().scan("fleet");
             String json = "{\"schema\":\"mailcert.check/1\",\"padding\":\"" + "x".repeat(2_000) + "\"}";
-            CheckRow row = new CheckRow("a.example", "mail.a.example", "ok", Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), "127.0.0.1", Optional.empty(), Optional.empty(),
-                    "", 1, Instant.now(), json);
+            CheckRow row = new CheckRow(
+                    "a.example",
+                    "mail.a.example",
+                    "ok",
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    "127.0.0.1",
+                    Optional.empty(),
+                    Optional.empty(),
+                    "",
+                    1,
+                    Instant.now(),
+                    json);
             BatchWriter writer = scan.writer(Duration.ofMillis(50), 5);
             assertThatThrownBy(() -> {
-                for (int i = 0; i < 10_000; i++) {
-                    writer.save(new ScanTarget("t" + i, i, "t" + i + ".example", Optional.empty()), row);
-                }
-                writer.close();
-            }).isInstanceOf(StoreException.class).hasMessageContaining("is full");
+                        for (int i = 0; i < 10_000; i++) {
+                            writer.save(new ScanTarget("t" + i, i, "t" + i + ".example", Optional.empty()), row);
+                        }
+                        writer.close();
+                    })
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("is full");
             long committed = writer.committed();
             assertThat(committed).isPositive();
             assertThat(scan.finished()).isEqualTo(committed);
@@ -77,7 +97,9 @@ class DatabaseFailureTest {
 
     private static boolean immutable(Path file, boolean on) {
         try {
-            Process p = new ProcessBuilder("chattr", on ? "+i" : "-i", file.toString()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("chattr", on ? "+i" : "-i", file.toString())
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor() == 0 && (!on || !Files.isWritable(file) || !canAppend(file));
         } catch (Exception e) {

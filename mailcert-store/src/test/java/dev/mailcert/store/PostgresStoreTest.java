@@ -33,7 +33,8 @@ class PostgresStoreTest {
     static void start() throws Exception {
         url = System.getenv("MAILCERT_REAL_PG_URL");
         assumeTrue(url != null, "no PostgreSQL (scripts/real-lab.sh pg-start; scripts/test does it)");
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS scan_result, scan_target, web_check, flyway_schema_history");
         }
         checks = new TestChecks();
@@ -53,7 +54,8 @@ class PostgresStoreTest {
             assertThat(db.describe()).doesNotContain("user=");
             ScanResults scan = db.results().scan("pg-order");
             scan.drop();
-            scan.addTargets(List.of(new ScanTarget("b.example", 1, "b.example", Optional.empty()),
+            scan.addTargets(List.of(
+                    new ScanTarget("b.example", 1, "b.example", Optional.empty()),
                     new ScanTarget("a.example", 2, "a.example", Optional.of("mail.a.example"))));
             db.results().saveCheck("pg-order", "a.example", "mail.a.example", fixable);
             db.results().saveCheck("pg-order", "a.example", "mail.a.example", fixable);
@@ -65,7 +67,9 @@ class PostgresStoreTest {
             List<String> keys = new ArrayList<>();
             scan.forEach(r -> keys.add(r.target()));
             assertThat(keys).containsExactly("b.example", "alice@customer.example");
-            assertThat(scan.groups()).singleElement().satisfies(g -> assertThat(g.targets()).isEqualTo(2));
+            assertThat(scan.groups())
+                    .singleElement()
+                    .satisfies(g -> assertThat(g.targets()).isEqualTo(2));
             assertThat(db.results().finishedTargets("pg-order")).containsExactlyInAnyOrder("a.example", "b.example");
         }
     }
@@ -75,8 +79,9 @@ class PostgresStoreTest {
         try (Database db = Database.open(url)) {
             db.results().saveWebCheck(fixable);
             db.results().saveWebCheck(fixable);
-            StoredCheck newest = db.results().newest("customer.example", Optional.of("mail.customer.example"),
-                    Duration.ofHours(1)).orElseThrow();
+            StoredCheck newest = db.results()
+                    .newest("customer.example", Optional.of("mail.customer.example"), Duration.ofHours(1))
+                    .orElseThrow();
             assertThat(newest.json()).doesNotContain("alice");
             assertThat(newest.verdict()).isEqualTo("fixable");
         }
@@ -85,8 +90,11 @@ class PostgresStoreTest {
     @Test
     void wrongPassword_oneLineWithoutIt() {
         String bad = "jdbc:postgresql://127.0.0.1:1/mailcert?user=nobody&password=s3cret";
-        assertThatThrownBy(() -> Database.open(bad)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> Database.open(bad))
+                .isInstanceOf(StoreException.class)
                 .hasMessageContaining("cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/mailcert")
-                .message().doesNotContain("s3cret").doesNotContain("\n");
+                .message()
+                .doesNotContain("s3cret")
+                .doesNotContain("\n");
     }
 }

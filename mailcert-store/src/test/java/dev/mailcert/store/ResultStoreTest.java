@@ -40,7 +40,9 @@ class ResultStoreTest {
     @Test
     void saveCheck_keepsTheColumnsAndTheWholeJson() throws Exception {
         try (Database db = open()) {
-            db.results().saveCheck("fleet", "alice@customer.example,mail.customer.example", "mail.customer.example", fixable);
+            db.results()
+                    .saveCheck(
+                            "fleet", "alice@customer.example,mail.customer.example", "mail.customer.example", fixable);
             List<ScanResult> results = new ArrayList<>();
             db.results().forEachResult("fleet", results::add);
             assertThat(results).singleElement().satisfies(r -> {
@@ -51,9 +53,14 @@ class ResultStoreTest {
                 assertThat(r.row().recommendedHost()).contains("srv12.webhost.example");
                 assertThat(r.row().addresses()).isEqualTo("127.0.10.7");
                 assertThat(r.row().problemCodes()).containsExactly("hostname-mismatch");
-                assertThat(r.row().certificateSha256()).hasValueSatisfying(h -> assertThat(h).hasSize(64));
+                assertThat(r.row().certificateSha256())
+                        .hasValueSatisfying(h -> assertThat(h).hasSize(64));
                 assertThat(r.row().json()).doesNotContain("\n");
-                assertThat(new ObjectMapper().readTree(r.row().json()).get("schema").asText()).isEqualTo("mailcert.check/1");
+                assertThat(new ObjectMapper()
+                                .readTree(r.row().json())
+                                .get("schema")
+                                .asText())
+                        .isEqualTo("mailcert.check/1");
             });
         }
     }
@@ -83,7 +90,8 @@ class ResultStoreTest {
     void saveWebCheck_neverStoresTheLocalPart() {
         try (Database db = open()) {
             db.results().saveWebCheck(fixable);
-            StoredCheck stored = db.results().newest("customer.example", Duration.ofHours(1)).orElseThrow();
+            StoredCheck stored =
+                    db.results().newest("customer.example", Duration.ofHours(1)).orElseThrow();
             assertThat(stored.json()).doesNotContain("alice").contains("\"target\":\"customer.example\"");
             assertThat(stored.server()).contains("mail.customer.example");
             assertThat(stored.verdict()).isEqualTo("fixable");
@@ -96,13 +104,19 @@ class ResultStoreTest {
             db.results().saveCheck("fleet", "customer.example,mail.customer.example", "mail.customer.example", fixable);
             Thread.sleep(5);
             db.results().saveWebCheck(fixable);
-            StoredCheck newest = db.results().newest("Customer.Example.", Duration.ofHours(1)).orElseThrow();
+            StoredCheck newest = db.results()
+                    .newest("Customer.Example.", Duration.ofHours(1))
+                    .orElseThrow();
             assertThat(newest.json()).doesNotContain("alice"); // the web check is the newer one
-            assertThat(db.results().newest("customer.example", Optional.of("mail.customer.example"), Duration.ofHours(1)))
+            assertThat(db.results()
+                            .newest("customer.example", Optional.of("mail.customer.example"), Duration.ofHours(1)))
                     .isPresent();
-            assertThat(db.results().newest("customer.example", Optional.empty(), Duration.ofHours(1))).isEmpty();
-            assertThat(db.results().newest("customer.example", Duration.ZERO.minusSeconds(1))).isEmpty();
-            assertThat(db.results().newest("other.example", Duration.ofHours(1))).isEmpty();
+            assertThat(db.results().newest("customer.example", Optional.empty(), Duration.ofHours(1)))
+                    .isEmpty();
+            assertThat(db.results().newest("customer.example", Duration.ZERO.minusSeconds(1)))
+                    .isEmpty();
+            assertThat(db.results().newest("other.example", Duration.ofHours(1)))
+                    .isEmpty();
         }
     }
 
@@ -110,11 +124,14 @@ class ResultStoreTest {
     void scanTargets_eachPairOnceInInputOrderAndPendingUntilItHasAResult() {
         try (Database db = open()) {
             ScanResults scan = db.results().scan("fleet");
-            int added = scan.addTargets(List.of(target("b.example", 1), target("a.example", 2), target("b.example", 3)));
+            int added =
+                    scan.addTargets(List.of(target("b.example", 1), target("a.example", 2), target("b.example", 3)));
             assertThat(added).isEqualTo(2);
             assertThat(scan.targets()).isEqualTo(2);
             assertThat(scan.pending(null, 10)).extracting(ScanTarget::key).containsExactly("b.example", "a.example");
-            assertThat(scan.pending(scan.pending(null, 1).getFirst(), 10)).extracting(ScanTarget::key).containsExactly("a.example");
+            assertThat(scan.pending(scan.pending(null, 1).getFirst(), 10))
+                    .extracting(ScanTarget::key)
+                    .containsExactly("a.example");
             db.results().saveCheck("fleet", "b.example", null, fixable);
             assertThat(scan.pending(null, 10)).extracting(ScanTarget::key).containsExactly("a.example");
             scan.drop();
@@ -134,7 +151,9 @@ class ResultStoreTest {
                 while (writer.committed() == 0 && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
-                assertThat(scan.finished()).as("committed within the delay, before close").isEqualTo(1);
+                assertThat(scan.finished())
+                        .as("committed within the delay, before close")
+                        .isEqualTo(1);
                 writer.save(target("b.example", 2), row);
                 writer.save(target("a.example", 3), row); // already has a result: kept as it was
             }

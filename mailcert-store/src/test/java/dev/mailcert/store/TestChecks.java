@@ -18,8 +18,12 @@ final class TestChecks implements AutoCloseable {
 
     TestChecks() throws IOException {
         this.lab = Lab.start(Scenario.builtIn("shared-hosting"), 30000);
-        this.engine = Mailcert.builder().dnsServer(new DnsServer(lab.dnsAddress()))
-                .trust(TrustAnchors.of(lab.trustRoots(), "lab root")).portOffset(lab.portOffset()).offline(true).build();
+        this.engine = Mailcert.builder()
+                .dnsServer(new DnsServer(lab.dnsAddress()))
+                .trust(TrustAnchors.of(lab.trustRoots(), "lab root"))
+                .portOffset(lab.portOffset())
+                .offline(true)
+                .build();
     }
 
     CheckResult check(String target, String server) {

@@ -40,8 +40,8 @@ public final class WebService implements AutoCloseable {
      * Starts listening. {@code policy} must be the one {@code engine} was built with: it also
      * judges IP addresses typed as a server name, before the engine is asked.
      */
-    public static WebService start(WebSettings settings, Mailcert engine, AddressPolicy policy, StoredResults stored,
-                                   PrintWriter log) {
+    public static WebService start(
+            WebSettings settings, Mailcert engine, AddressPolicy policy, StoredResults stored, PrintWriter log) {
         Objects.requireNonNull(engine, "engine");
         CheckGate gate = new CheckGate(settings.maxChecks(), settings.maxChecks(), WebSettings.QUEUE_WAIT);
         Checks checks = new Checks(engine, policy, gate, WebSettings.QUEUE_WAIT, stored, log);
@@ -63,16 +63,17 @@ public final class WebService implements AutoCloseable {
                 http.setIdleTimeout(WebSettings.IDLE.toMillis());
                 http.setMinRequestDataRate(1024); // bytes a second: a body dripped slower is cut off
             });
-            config.jetty.modifyServer(server -> server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
-                @Override
-                public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
-                    for (var connector : server.getConnectors()) {
-                        if (connector instanceof ServerConnector c) {
-                            c.setIdleTimeout(WebSettings.IDLE.toMillis());
+            config.jetty.modifyServer(server ->
+                    server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+                        @Override
+                        public void lifeCycleStarting(org.eclipse.jetty.util.component.LifeCycle event) {
+                            for (var connector : server.getConnectors()) {
+                                if (connector instanceof ServerConnector c) {
+                                    c.setIdleTimeout(WebSettings.IDLE.toMillis());
+                                }
+                            }
                         }
-                    }
-                }
-            }));
+                    }));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 files.directory = "/dev/mailcert/web/static";
@@ -90,7 +91,9 @@ public final class WebService implements AutoCloseable {
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.println("internal error on " + ctx.method() + " " + ctx.path() + ": " + e);
                 log.flush();
-                ctx.status(500).contentType("text/plain; charset=utf-8").result("Something went wrong inside mailcert.\n");
+                ctx.status(500)
+                        .contentType("text/plain; charset=utf-8")
+                        .result("Something went wrong inside mailcert.\n");
             });
         });
         app.start();

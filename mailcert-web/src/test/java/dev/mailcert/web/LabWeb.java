@@ -24,7 +24,8 @@ public final class LabWeb implements AutoCloseable {
     public final WebService web;
     public final MemoryResults results = new MemoryResults(100, Clock.systemUTC());
     private final StringWriter log = new StringWriter();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A second service on the same running lab (the caller closes the lab through the first). */
     public LabWeb(Lab lab, AddressPolicy policy) {
@@ -33,7 +34,10 @@ public final class LabWeb implements AutoCloseable {
 
     private LabWeb(Lab lab, WebSettings settings, AddressPolicy policy, UnaryOperator<Mailcert.Builder> engine) {
         this.lab = lab;
-        Mailcert mailcert = engine.apply(engineFor(lab)).addressPolicy(policy).timeout(Duration.ofSeconds(10)).build();
+        Mailcert mailcert = engine.apply(engineFor(lab))
+                .addressPolicy(policy)
+                .timeout(Duration.ofSeconds(10))
+                .build();
         this.web = WebService.start(settings, mailcert, policy, results, new PrintWriter(log, true));
     }
 
@@ -42,8 +46,13 @@ public final class LabWeb implements AutoCloseable {
         return start(Scenario.builtIn(scenario), portOffset, settings(1_000, 8), AddressPolicy.ANY, b -> b);
     }
 
-    public static LabWeb start(Scenario scenario, int portOffset, WebSettings settings, AddressPolicy policy,
-                               UnaryOperator<Mailcert.Builder> engine) throws IOException {
+    public static LabWeb start(
+            Scenario scenario,
+            int portOffset,
+            WebSettings settings,
+            AddressPolicy policy,
+            UnaryOperator<Mailcert.Builder> engine)
+            throws IOException {
         Lab lab = Lab.start(scenario, portOffset);
         try {
             return new LabWeb(lab, settings, policy, engine);
@@ -71,18 +80,30 @@ public final class LabWeb implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(url(pathAndQuery)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(url(pathAndQuery))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<byte[]> getBytes(String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(url(pathAndQuery)).timeout(Duration.ofSeconds(30)).GET().build(),
+        return http.send(
+                HttpRequest.newBuilder(url(pathAndQuery))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
     public HttpResponse<byte[]> post(String path, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(url(path))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "text/xml")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

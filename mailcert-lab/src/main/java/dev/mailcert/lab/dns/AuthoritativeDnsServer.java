@@ -14,8 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,15 +82,14 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
     }
 
     /** As {@link #start(InetSocketAddress, String, DnsBehaviour)}, answering as far away as {@code rtt}. */
-    public static AuthoritativeDnsServer start(InetSocketAddress bind, String zoneText, DnsBehaviour behaviour,
-                                               RoundTripTime rtt) throws IOException {
+    public static AuthoritativeDnsServer start(
+            InetSocketAddress bind, String zoneText, DnsBehaviour behaviour, RoundTripTime rtt) throws IOException {
         if (bind.isUnresolved() || !bind.getAddress().isLoopbackAddress()) {
             throw new IllegalArgumentException("the lab DNS server binds loopback addresses only, not " + bind);
         }
         Responder responder = new Responder(ZoneContents.parse(zoneText), behaviour);
-        AuthoritativeDnsServer server = bind.getPort() == 0
-                ? bindEphemeral(responder, bind.getAddress(), rtt)
-                : bindBoth(responder, bind, rtt);
+        AuthoritativeDnsServer server =
+                bind.getPort() == 0 ? bindEphemeral(responder, bind.getAddress(), rtt) : bindBoth(responder, bind, rtt);
         server.serve();
         return server;
     }
@@ -140,8 +139,8 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
                 throw e;
             }
         }
-        throw new BindException("no port free for both UDP and TCP on " + address.getHostAddress()
-                + " after " + EPHEMERAL_PORT_TRIES + " tries: " + last.getMessage());
+        throw new BindException("no port free for both UDP and TCP on " + address.getHostAddress() + " after "
+                + EPHEMERAL_PORT_TRIES + " tries: " + last.getMessage());
     }
 
     private static AuthoritativeDnsServer bindBoth(Responder responder, InetSocketAddress bind, RoundTripTime rtt)
@@ -175,7 +174,8 @@ public final class AuthoritativeDnsServer implements AutoCloseable {
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
                 udp.receive(packet);
-                byte[] query = Arrays.copyOfRange(packet.getData(), packet.getOffset(), packet.getOffset() + packet.getLength());
+                byte[] query = Arrays.copyOfRange(
+                        packet.getData(), packet.getOffset(), packet.getOffset() + packet.getLength());
                 Optional<byte[]> response = responder.respond(query, Transport.UDP);
                 if (response.isPresent()) {
                     answer(new DatagramPacket(response.get(), response.get().length, packet.getSocketAddress()));

@@ -19,8 +19,12 @@ import java.util.stream.Stream;
  * @param udpPayloadLimit the largest UDP response the server sends even when the asker offers a
  *     larger EDNS buffer (RFC 6891 §6.2.5); 512 to 65535
  */
-public record DnsBehaviour(Set<String> servfail, Set<String> refused, Set<String> silent, Set<String> truncateOverUdp,
-                           int udpPayloadLimit) {
+public record DnsBehaviour(
+        Set<String> servfail,
+        Set<String> refused,
+        Set<String> silent,
+        Set<String> truncateOverUdp,
+        int udpPayloadLimit) {
 
     /** RFC 1035 §4.2.1: the UDP size every DNS server and client supports. */
     public static final int CLASSIC_UDP_SIZE = 512;

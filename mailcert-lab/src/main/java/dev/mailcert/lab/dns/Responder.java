@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
@@ -31,10 +31,14 @@ import org.xbill.DNS.Type;
 final class Responder {
 
     /** How a query arrived: UDP responses are size-limited, TCP ones are not (RFC 7766). */
-    enum Transport { UDP, TCP }
+    enum Transport {
+        UDP,
+        TCP
+    }
 
     /** Bound on CNAMEs followed inside the zones; a loop simply stops the answer there. */
     static final int MAX_CNAME_HOPS = 16;
+
     private static final int TCP_MAX = 65535;
 
     private final ZoneContents zones;
@@ -42,6 +46,7 @@ final class Responder {
     private final AtomicInteger queries = new AtomicInteger();
     /** The questions asked, in order, "name TYPE" each; at most {@value #MAX_LOGGED} kept. */
     private final Queue<String> asked = new ConcurrentLinkedQueue<>();
+
     static final int MAX_LOGGED = 10_000;
 
     Responder(ZoneContents zones, DnsBehaviour behaviour) {

@@ -39,12 +39,29 @@ public final class Fleet {
     public static final int MAX_SIZE = 20_000;
     /** One cycle of shapes: six wildcard, three SAN-only, three with their own certificate, ... twenty in all. */
     private static final List<FleetShape> CYCLE = List.of(
-            FleetShape.WILDCARD, FleetShape.SAN_ONLY, FleetShape.OWN_CERTIFICATE, FleetShape.SNI_DEFAULT,
-            FleetShape.EXPIRED_DEFAULT, FleetShape.SELF_SIGNED, FleetShape.NO_RECORD, FleetShape.WILDCARD,
-            FleetShape.SAN_ONLY, FleetShape.OWN_CERTIFICATE, FleetShape.WILDCARD, FleetShape.NO_SERVER,
-            FleetShape.SNI_DEFAULT, FleetShape.WILDCARD, FleetShape.OWN_CERTIFICATE, FleetShape.EXPIRED_DEFAULT,
-            FleetShape.SAN_ONLY, FleetShape.SELF_SIGNED, FleetShape.WILDCARD, FleetShape.WILDCARD);
-    private static final Pattern NETWORK = Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+            FleetShape.WILDCARD,
+            FleetShape.SAN_ONLY,
+            FleetShape.OWN_CERTIFICATE,
+            FleetShape.SNI_DEFAULT,
+            FleetShape.EXPIRED_DEFAULT,
+            FleetShape.SELF_SIGNED,
+            FleetShape.NO_RECORD,
+            FleetShape.WILDCARD,
+            FleetShape.SAN_ONLY,
+            FleetShape.OWN_CERTIFICATE,
+            FleetShape.WILDCARD,
+            FleetShape.NO_SERVER,
+            FleetShape.SNI_DEFAULT,
+            FleetShape.WILDCARD,
+            FleetShape.OWN_CERTIFICATE,
+            FleetShape.EXPIRED_DEFAULT,
+            FleetShape.SAN_ONLY,
+            FleetShape.SELF_SIGNED,
+            FleetShape.WILDCARD,
+            FleetShape.WILDCARD);
+
+    private static final Pattern NETWORK =
+            Pattern.compile("127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
 
     private final String network;
     private final List<FleetDomain> domains;
@@ -77,11 +94,13 @@ public final class Fleet {
         for (int i = 1; i <= size; i++) {
             String domain = String.format("customer%0" + width + "d.example", i);
             FleetShape shape = CYCLE.get((i - 1) % CYCLE.size());
-            domains.add(switch (i % 10) {
-                case 3 -> new FleetDomain(domain, domain, Optional.empty(), shape);          // as a client would discover
-                case 7 -> new FleetDomain(domain, "postmaster@" + domain, Optional.of("mail." + domain), shape);
-                default -> new FleetDomain(domain, domain, Optional.of("mail." + domain), shape);
-            });
+            domains.add(
+                    switch (i % 10) {
+                        case 3 ->
+                            new FleetDomain(domain, domain, Optional.empty(), shape); // as a client would discover
+                        case 7 -> new FleetDomain(domain, "postmaster@" + domain, Optional.of("mail." + domain), shape);
+                        default -> new FleetDomain(domain, domain, Optional.of("mail." + domain), shape);
+                    });
         }
         return new Fleet(network, List.copyOf(domains), scenario(network, domains));
     }
@@ -135,7 +154,11 @@ public final class Fleet {
         String generic = "3-" + octets[2] + "-" + octets[1] + "-" + octets[0] + ".dsl.isp.example";
         for (String hoster : List.of("webhost", "hostingco", "sniphost", "oldhost", "cheaphost")) {
             zone.append(hoster).append(".example. NS ns1.").append(hoster).append(".example.\n");
-            zone.append("ns1.").append(hoster).append(".example. A ").append(dns).append('\n');
+            zone.append("ns1.")
+                    .append(hoster)
+                    .append(".example. A ")
+                    .append(dns)
+                    .append('\n');
         }
         record("srv1.webhost.example", wildcard, zone);
         zone.append("2.").append(reverse).append(" PTR srv1.webhost.example.\n");
@@ -154,9 +177,14 @@ public final class Fleet {
         certificates.put("hostingco", CertificateSpec.forNames("mail.hostingco.example", "hostingco.example"));
         certificates.put("vhost-default", CertificateSpec.forNames("*.vhost-default.example"));
         certificates.put("sniphost", CertificateSpec.forNames("srv4.sniphost.example"));
-        certificates.put("oldhost-expired", CertificateSpec.forNames("*.oldhost.example", "oldhost.example").expired());
+        certificates.put(
+                "oldhost-expired",
+                CertificateSpec.forNames("*.oldhost.example", "oldhost.example").expired());
         certificates.put("oldhost-fresh", CertificateSpec.forNames("srv6.oldhost.example"));
-        certificates.put("cheaphost", CertificateSpec.forNames("*.cheaphost.example", "cheaphost.example").issuedBy(Issuer.SELF));
+        certificates.put(
+                "cheaphost",
+                CertificateSpec.forNames("*.cheaphost.example", "cheaphost.example")
+                        .issuedBy(Issuer.SELF));
         Map<String, String> perSniNames = new LinkedHashMap<>();
         perSniNames.put("srv4.sniphost.example", "sniphost");
 
@@ -177,7 +205,7 @@ public final class Fleet {
                 case EXPIRED_DEFAULT -> record(mail, expired, zone);
                 case SELF_SIGNED -> record(mail, selfSigned, zone);
                 case NO_SERVER -> record(mail, nobody, zone);
-                case NO_RECORD -> { }
+                case NO_RECORD -> {}
             }
             if (d.shape() == FleetShape.OWN_CERTIFICATE) {
                 certificates.put("own-" + d.domain(), CertificateSpec.forNames(mail));
@@ -191,12 +219,22 @@ public final class Fleet {
                 server(perSni, "vhost-default", perSniNames, "srv4.sniphost.example"),
                 server(expired, "oldhost-expired", oldhostSni, "srv6.oldhost.example"),
                 server(selfSigned, "cheaphost", Map.of(), "srv8.cheaphost.example"));
-        FleetDomain first = domains.stream().filter(d -> d.shape() == FleetShape.WILDCARD).findFirst().orElse(domains.get(0));
-        return new Scenario("fleet-" + domains.size(),
+        FleetDomain first = domains.stream()
+                .filter(d -> d.shape() == FleetShape.WILDCARD)
+                .findFirst()
+                .orElse(domains.get(0));
+        return new Scenario(
+                "fleet-" + domains.size(),
                 domains.size() + " hosted domains on five shared servers at " + network + ".2-8 (wildcard, SAN-only, "
                         + "per-SNI, expired by default, self-signed) and some whose mail name is missing or unserved",
-                "postmaster@" + first.domain(), "mail." + first.domain(), first.shape().expect(), first.shape().recommend(),
-                ip(dns), zone.toString(), certificates, servers);
+                "postmaster@" + first.domain(),
+                "mail." + first.domain(),
+                first.shape().expect(),
+                first.shape().recommend(),
+                ip(dns),
+                zone.toString(),
+                certificates,
+                servers);
     }
 
     private static void record(String name, String address, StringBuilder zone) {

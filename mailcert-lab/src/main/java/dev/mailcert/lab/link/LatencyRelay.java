@@ -7,7 +7,6 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -43,6 +42,7 @@ public final class LatencyRelay implements AutoCloseable {
     private static final int CHUNK_BYTES = 16 * 1024;
     /** Per direction at most 64 chunks (1 MiB) in flight; a faster sender waits. */
     private static final int CHUNKS_IN_FLIGHT = 64;
+
     private static final int CONNECTIONS_MAX = 256;
     private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     /** A connection that carries nothing for this long in either direction is cut. */
@@ -169,8 +169,10 @@ public final class LatencyRelay implements AutoCloseable {
             byte[] buffer = new byte[CHUNK_BYTES];
             try {
                 for (int n; (n = from.read(buffer)) >= 0; ) {
-                    if (!inFlight.offer(new Chunk(System.nanoTime() + oneWayNanos, Arrays.copyOf(buffer, n)),
-                            IDLE_MILLIS, TimeUnit.MILLISECONDS)) {
+                    if (!inFlight.offer(
+                            new Chunk(System.nanoTime() + oneWayNanos, Arrays.copyOf(buffer, n)),
+                            IDLE_MILLIS,
+                            TimeUnit.MILLISECONDS)) {
                         break;
                     }
                 }
@@ -183,7 +185,8 @@ public final class LatencyRelay implements AutoCloseable {
             }
             closeQuietly(self);
             closeQuietly(other);
-            inFlight.offer(new Chunk(System.nanoTime(), END)); // the writer drains and stops; a full queue means it is gone
+            inFlight.offer(
+                    new Chunk(System.nanoTime(), END)); // the writer drains and stops; a full queue means it is gone
         }
 
         /**

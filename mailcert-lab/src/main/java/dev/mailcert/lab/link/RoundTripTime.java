@@ -16,12 +16,14 @@ import java.util.regex.Pattern;
 public record RoundTripTime(Duration value) {
     /** Longer round trips than this are a mistake in a scenario, not a link. */
     public static final Duration MAX = Duration.ofSeconds(10);
+
     public static final RoundTripTime NONE = new RoundTripTime(Duration.ZERO);
     private static final Pattern TEXT = Pattern.compile("(\\d{1,5})\\s*(ms|s)?");
 
     public RoundTripTime {
         if (value.isNegative() || value.compareTo(MAX) > 0) {
-            throw new IllegalArgumentException("a round-trip time is between 0 and " + MAX.toMillis() + " ms, not " + value);
+            throw new IllegalArgumentException(
+                    "a round-trip time is between 0 and " + MAX.toMillis() + " ms, not " + value);
         }
     }
 
@@ -34,7 +36,8 @@ public record RoundTripTime(Duration value) {
         long amount = Long.parseLong(m.group(1));
         Duration value = "s".equals(m.group(2)) ? Duration.ofSeconds(amount) : Duration.ofMillis(amount);
         if (value.compareTo(MAX) > 0) {
-            throw new IllegalArgumentException("expected a round-trip time of at most " + MAX.toMillis() + " ms, got '" + text + "'");
+            throw new IllegalArgumentException(
+                    "expected a round-trip time of at most " + MAX.toMillis() + " ms, got '" + text + "'");
         }
         return new RoundTripTime(value);
     }

@@ -9,10 +9,18 @@ import java.util.List;
 sealed interface Dialogue permits ImapDialogue, Pop3Dialogue, SmtpDialogue {
 
     /** What happens after a reply has been sent. */
-    enum Next { CONTINUE, START_TLS, CLOSE }
+    enum Next {
+        CONTINUE,
+        START_TLS,
+        CLOSE
+    }
 
     /** Why the server ends a connection on its own. */
-    enum Farewell { LINE_TOO_LONG, IDLE, TOO_MANY_COMMANDS }
+    enum Farewell {
+        LINE_TOO_LONG,
+        IDLE,
+        TOO_MANY_COMMANDS
+    }
 
     record Reply(List<String> lines, Next next) {
         public Reply {

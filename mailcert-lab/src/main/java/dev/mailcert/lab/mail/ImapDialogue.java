@@ -37,15 +37,19 @@ final class ImapDialogue implements Dialogue {
             return Reply.of(tag + " BAD Missing command");
         }
         return switch (words[1].toUpperCase(Locale.ROOT)) {
-            case "CAPABILITY" -> new Reply(List.of("* CAPABILITY " + capabilities(), tag + " OK CAPABILITY completed"), Next.CONTINUE);
+            case "CAPABILITY" ->
+                new Reply(List.of("* CAPABILITY " + capabilities(), tag + " OK CAPABILITY completed"), Next.CONTINUE);
             case "NOOP" -> Reply.of(tag + " OK NOOP completed");
             case "LOGOUT" -> new Reply(List.of("* BYE Logging out", tag + " OK LOGOUT completed"), Next.CLOSE);
-            case "STARTTLS" -> !tls && starttlsOffered
-                    ? new Reply(List.of(tag + " OK Begin TLS negotiation now"), Next.START_TLS)
-                    : Reply.of(tag + " BAD STARTTLS not available");
-            case "LOGIN", "AUTHENTICATE" -> Reply.of(tls
-                    ? tag + " NO [AUTHENTICATIONFAILED] Authentication failed"
-                    : tag + " NO [PRIVACYREQUIRED] Log in only after STARTTLS");
+            case "STARTTLS" ->
+                !tls && starttlsOffered
+                        ? new Reply(List.of(tag + " OK Begin TLS negotiation now"), Next.START_TLS)
+                        : Reply.of(tag + " BAD STARTTLS not available");
+            case "LOGIN", "AUTHENTICATE" ->
+                Reply.of(
+                        tls
+                                ? tag + " NO [AUTHENTICATIONFAILED] Authentication failed"
+                                : tag + " NO [PRIVACYREQUIRED] Log in only after STARTTLS");
             default -> Reply.of(tag + " BAD Unknown command");
         };
     }

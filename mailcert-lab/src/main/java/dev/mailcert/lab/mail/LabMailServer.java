@@ -48,7 +48,8 @@ public final class LabMailServer implements AutoCloseable {
         this.spec = spec;
         this.rtt = rtt;
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(new KeyManager[] {new SniCertificateSelector(spec.defaultCertificate(), spec.bySni())}, null, null);
+        context.init(
+                new KeyManager[] {new SniCertificateSelector(spec.defaultCertificate(), spec.bySni())}, null, null);
         this.tls = context.getSocketFactory();
     }
 
@@ -96,11 +97,15 @@ public final class LabMailServer implements AutoCloseable {
         } catch (IOException e) {
             listener.close();
             String reason = e instanceof BindException ? e.getMessage() : e.toString();
-            throw new IOException("cannot listen for " + service.id() + " on " + where.getAddress().getHostAddress()
-                    + ":" + where.getPort() + ": " + reason + " (is another lab or server using it?)", e);
+            throw new IOException(
+                    "cannot listen for " + service.id() + " on "
+                            + where.getAddress().getHostAddress() + ":" + where.getPort() + ": " + reason
+                            + " (is another lab or server using it?)",
+                    e);
         }
         listeners.put(service, listener);
-        acceptors.add(Thread.ofVirtual().name("lab-" + service.id() + "-" + spec.address().getHostAddress())
+        acceptors.add(Thread.ofVirtual()
+                .name("lab-" + service.id() + "-" + spec.address().getHostAddress())
                 .start(() -> accept(service, listener)));
     }
 
@@ -121,7 +126,8 @@ public final class LabMailServer implements AutoCloseable {
             }
             Thread.ofVirtual().start(() -> {
                 try (client) {
-                    new MailSession(client, tls, service.newDialogue(spec.starttls(), spec.hostname())).run(service.implicitTls());
+                    new MailSession(client, tls, service.newDialogue(spec.starttls(), spec.hostname()))
+                            .run(service.implicitTls());
                 } catch (IOException e) {
                     // closing a dead socket: nothing left to do
                 } finally {

@@ -18,35 +18,43 @@ import java.util.Set;
  * @param hostname the name in the SMTP greeting and EHLO reply
  */
 public record MailServerSpec(
-    InetAddress address,
-    int portOffset,
-    IssuedCertificate defaultCertificate,
-    Map<String, IssuedCertificate> bySni,
-    Set<MailService> services,
-    boolean starttls,
-    String hostname) {
+        InetAddress address,
+        int portOffset,
+        IssuedCertificate defaultCertificate,
+        Map<String, IssuedCertificate> bySni,
+        Set<MailService> services,
+        boolean starttls,
+        String hostname) {
 
-  public static final int DEFAULT_PORT_OFFSET = 10000;
-  /** The SMTP greeting name when a scenario gives none. */
-  public static final String DEFAULT_HOSTNAME = "mail.lab.example";
+    public static final int DEFAULT_PORT_OFFSET = 10000;
+    /** The SMTP greeting name when a scenario gives none. */
+    public static final String DEFAULT_HOSTNAME = "mail.lab.example";
 
-  public MailServerSpec {
-    if (!address.isLoopbackAddress()) {
-      throw new IllegalArgumentException("lab servers bind loopback addresses only, not " + address.getHostAddress());
+    public MailServerSpec {
+        if (!address.isLoopbackAddress()) {
+            throw new IllegalArgumentException(
+                    "lab servers bind loopback addresses only, not " + address.getHostAddress());
+        }
+        for (MailService service : MailService.values()) {
+            int port = service.port(portOffset);
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException(
+                        "port offset " + portOffset + " puts " + service.id() + " on port " + port);
+            }
+        }
+        bySni = Map.copyOf(bySni);
+        services = services.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(services));
     }
-    for (MailService service : MailService.values()) {
-      int port = service.port(portOffset);
-      if (port < 1 || port > 65535) {
-        throw new IllegalArgumentException("port offset " + portOffset + " puts " + service.id() + " on port " + port);
-      }
-    }
-    bySni = Map.copyOf(bySni);
-    services = services.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(services));
-  }
 
-  /** All six services with STARTTLS, the default port offset and one certificate for everyone. */
-  public static MailServerSpec simple(InetAddress address, IssuedCertificate certificate) {
-    return new MailServerSpec(address, DEFAULT_PORT_OFFSET, certificate, Map.of(),
-        EnumSet.allOf(MailService.class), true, DEFAULT_HOSTNAME);
-  }
+    /** All six services with STARTTLS, the default port offset and one certificate for everyone. */
+    public static MailServerSpec simple(InetAddress address, IssuedCertificate certificate) {
+        return new MailServerSpec(
+                address,
+                DEFAULT_PORT_OFFSET,
+                certificate,
+                Map.of(),
+                EnumSet.allOf(MailService.class),
+                true,
+                DEFAULT_HOSTNAME);
+    }
 }

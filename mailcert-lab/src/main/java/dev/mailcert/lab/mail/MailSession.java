@@ -16,6 +16,7 @@ import javax.net.ssl.SSLSocketFactory;
 final class MailSession {
     /** Longer than any command line these dialogues accept (RFC 5321 §4.5.3.1.4 allows 512). */
     static final int MAX_LINE_BYTES = 1000;
+
     static final int MAX_COMMANDS = 50;
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(15);
 
@@ -57,8 +58,10 @@ final class MailSession {
                 Reply reply = dialogue.answer(line);
                 send(reply.lines());
                 switch (reply.next()) {
-                    case CONTINUE -> { }
-                    case CLOSE -> { return; }
+                    case CONTINUE -> {}
+                    case CLOSE -> {
+                        return;
+                    }
                     case START_TLS -> {
                         if (in.hasBufferedInput()) {
                             return; // commands pipelined after STARTTLS would be plaintext injection (RFC 3207 §5)

@@ -34,15 +34,15 @@ final class Pop3Dialogue implements Dialogue {
             }
             case "QUIT" -> new Reply(List.of("+OK Bye"), Next.CLOSE);
             // RFC 3206 [AUTH]: the credentials are refused, not the command
-            case "USER", "PASS", "APOP", "AUTH" -> Reply.of(tls
-                    ? "-ERR [AUTH] Authentication failed"
-                    : "-ERR [AUTH] Plaintext authentication disallowed");
+            case "USER", "PASS", "APOP", "AUTH" ->
+                Reply.of(tls ? "-ERR [AUTH] Authentication failed" : "-ERR [AUTH] Plaintext authentication disallowed");
             default -> Reply.of("-ERR Unknown command");
         };
     }
 
     private List<String> capabilities() {
-        List<String> lines = new ArrayList<>(List.of("+OK Capability list follows", "TOP", "UIDL", "RESP-CODES", "AUTH-RESP-CODE"));
+        List<String> lines =
+                new ArrayList<>(List.of("+OK Capability list follows", "TOP", "UIDL", "RESP-CODES", "AUTH-RESP-CODE"));
         if (tls) {
             lines.addAll(List.of("USER", "SASL PLAIN"));
         } else if (starttlsOffered) {

@@ -26,14 +26,20 @@ final class SmtpDialogue implements Dialogue {
         String[] words = line.trim().split(" +", 2);
         String argument = words.length > 1 ? words[1] : "";
         return switch (words[0].toUpperCase(Locale.ROOT)) {
-            case "EHLO" -> argument.isEmpty() ? Reply.of("501 5.5.4 Syntax: EHLO hostname") : new Reply(extensions(), Next.CONTINUE);
-            case "HELO" -> argument.isEmpty() ? Reply.of("501 5.5.4 Syntax: HELO hostname") : Reply.of("250 " + hostname);
+            case "EHLO" ->
+                argument.isEmpty()
+                        ? Reply.of("501 5.5.4 Syntax: EHLO hostname")
+                        : new Reply(extensions(), Next.CONTINUE);
+            case "HELO" ->
+                argument.isEmpty() ? Reply.of("501 5.5.4 Syntax: HELO hostname") : Reply.of("250 " + hostname);
             case "STARTTLS" -> starttls(argument);
             case "NOOP", "RSET" -> Reply.of("250 2.0.0 OK");
             case "QUIT" -> new Reply(List.of("221 2.0.0 Bye"), Next.CLOSE);
-            case "AUTH" -> Reply.of(tls
-                    ? "535 5.7.8 Authentication credentials invalid"
-                    : "530 5.7.0 Must issue a STARTTLS command first");
+            case "AUTH" ->
+                Reply.of(
+                        tls
+                                ? "535 5.7.8 Authentication credentials invalid"
+                                : "530 5.7.0 Must issue a STARTTLS command first");
             case "MAIL", "RCPT", "DATA" -> Reply.of("530 5.7.0 Authentication required");
             default -> Reply.of("500 5.5.2 Error: command not recognized");
         };

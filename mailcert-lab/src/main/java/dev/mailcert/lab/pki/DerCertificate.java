@@ -98,7 +98,9 @@ final class DerCertificate {
 
     DerCertificate subjectKeyIdentifier() {
         try {
-            return extension(Extension.subjectKeyIdentifier, false,
+            return extension(
+                    Extension.subjectKeyIdentifier,
+                    false,
                     new JcaX509ExtensionUtils().createSubjectKeyIdentifier(publicKey));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -108,8 +110,11 @@ final class DerCertificate {
     /** {@code critical}: marked critical, which RFC 5280 §4.2.1.1 forbids. */
     DerCertificate authorityKeyIdentifier(boolean critical) {
         try {
-            return extension(Extension.authorityKeyIdentifier, critical, new JcaX509ExtensionUtils()
-                    .createAuthorityKeyIdentifier(SubjectPublicKeyInfo.getInstance(authorityKey.getEncoded())));
+            return extension(
+                    Extension.authorityKeyIdentifier,
+                    critical,
+                    new JcaX509ExtensionUtils()
+                            .createAuthorityKeyIdentifier(SubjectPublicKeyInfo.getInstance(authorityKey.getEncoded())));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

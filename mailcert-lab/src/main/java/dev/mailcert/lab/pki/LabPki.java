@@ -70,12 +70,32 @@ public final class LabPki {
         X500Name rootName = cn(ROOT_NAME);
         X500Name intermediateName = cn(INTERMEDIATE_NAME);
         Instant now = clock.instant();
-        this.root = sign(new JcaX509v3CertificateBuilder(rootName, serial(),
-                        from(now, Duration.ofDays(-1)), from(now, Duration.ofDays(3650)), rootName, rootKey.getPublic()),
-                rootKey.getPublic(), rootKey.getPublic(), -1, SignatureAlgorithm.SHA256_WITH_RSA, rootKey.getPrivate());
-        this.intermediate = sign(new JcaX509v3CertificateBuilder(rootName, serial(),
-                        from(now, Duration.ofDays(-1)), from(now, Duration.ofDays(1825)), intermediateName, intermediateKey.getPublic()),
-                intermediateKey.getPublic(), rootKey.getPublic(), 0, SignatureAlgorithm.SHA256_WITH_RSA, rootKey.getPrivate());
+        this.root = sign(
+                new JcaX509v3CertificateBuilder(
+                        rootName,
+                        serial(),
+                        from(now, Duration.ofDays(-1)),
+                        from(now, Duration.ofDays(3650)),
+                        rootName,
+                        rootKey.getPublic()),
+                rootKey.getPublic(),
+                rootKey.getPublic(),
+                -1,
+                SignatureAlgorithm.SHA256_WITH_RSA,
+                rootKey.getPrivate());
+        this.intermediate = sign(
+                new JcaX509v3CertificateBuilder(
+                        rootName,
+                        serial(),
+                        from(now, Duration.ofDays(-1)),
+                        from(now, Duration.ofDays(1825)),
+                        intermediateName,
+                        intermediateKey.getPublic()),
+                intermediateKey.getPublic(),
+                rootKey.getPublic(),
+                0,
+                SignatureAlgorithm.SHA256_WITH_RSA,
+                rootKey.getPrivate());
     }
 
     /** A new PKI with fresh keys, certificates dated from the system clock. */
@@ -116,21 +136,30 @@ public final class LabPki {
             case ROOT -> rootKey;
             case SELF -> key;
         };
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, serial(),
-                from(now, spec.notBefore()), from(now, spec.notAfter()), subject, key.getPublic());
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                issuerName,
+                serial(),
+                from(now, spec.notBefore()),
+                from(now, spec.notAfter()),
+                subject,
+                key.getPublic());
         try {
             builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames(spec.names()));
-            builder.addExtension(Extension.keyUsage, true,
-                    new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-            builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(switch (spec.purpose()) {
-                case SERVER_AUTH -> KeyPurposeId.id_kp_serverAuth;
-                case CLIENT_AUTH -> KeyPurposeId.id_kp_clientAuth;
-            }));
+            builder.addExtension(
+                    Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+            builder.addExtension(
+                    Extension.extendedKeyUsage,
+                    false,
+                    new ExtendedKeyUsage(
+                            switch (spec.purpose()) {
+                                case SERVER_AUTH -> KeyPurposeId.id_kp_serverAuth;
+                                case CLIENT_AUTH -> KeyPurposeId.id_kp_clientAuth;
+                            }));
         } catch (CertIOException e) {
             throw new IllegalStateException("cannot encode extensions for " + spec.names(), e);
         }
-        X509Certificate leaf = sign(builder, key.getPublic(), signer.getPublic(), Integer.MIN_VALUE,
-                spec.signature(), signer.getPrivate());
+        X509Certificate leaf = sign(
+                builder, key.getPublic(), signer.getPublic(), Integer.MIN_VALUE, spec.signature(), signer.getPrivate());
         List<X509Certificate> served = new ArrayList<>(List.of(leaf));
         if (spec.issuer() == Issuer.INTERMEDIATE && spec.sendIntermediate()) {
             served.add(intermediate);
@@ -143,8 +172,13 @@ public final class LabPki {
      *
      * @param pathLen -1 for a CA without length limit, 0.. for a limited CA, MIN_VALUE for a leaf
      */
-    private X509Certificate sign(X509v3CertificateBuilder builder, PublicKey subjectKey, PublicKey issuerKey,
-            int pathLen, SignatureAlgorithm algorithm, PrivateKey signingKey) {
+    private X509Certificate sign(
+            X509v3CertificateBuilder builder,
+            PublicKey subjectKey,
+            PublicKey issuerKey,
+            int pathLen,
+            SignatureAlgorithm algorithm,
+            PrivateKey signingKey) {
         try {
             JcaX509ExtensionUtils ids = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.subjectKeyIdentifier, false, ids.createSubjectKeyIdentifier(subjectKey));
@@ -152,13 +186,15 @@ public final class LabPki {
             if (pathLen == Integer.MIN_VALUE) {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             } else {
-                builder.addExtension(Extension.basicConstraints, true,
+                builder.addExtension(
+                        Extension.basicConstraints,
+                        true,
                         pathLen < 0 ? new BasicConstraints(true) : new BasicConstraints(pathLen));
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             }
             // no setProvider: the JDK's default providers sign, no BouncyCastle provider is registered
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder(algorithm.jcaName()).build(signingKey)));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm.jcaName()).build(signingKey)));
         } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
             throw new IllegalStateException("cannot sign a lab certificate", e);
         }
@@ -166,8 +202,11 @@ public final class LabPki {
 
     private static GeneralNames subjectAltNames(List<String> names) {
         GeneralName[] entries = names.stream()
-                .map(n -> n.startsWith(RAW_DNS) ? new GeneralName(GeneralName.dNSName, n.substring(RAW_DNS.length()))
-                        : isIpLiteral(n) ? new GeneralName(GeneralName.iPAddress, n) : new GeneralName(GeneralName.dNSName, n))
+                .map(n -> n.startsWith(RAW_DNS)
+                        ? new GeneralName(GeneralName.dNSName, n.substring(RAW_DNS.length()))
+                        : isIpLiteral(n)
+                                ? new GeneralName(GeneralName.iPAddress, n)
+                                : new GeneralName(GeneralName.dNSName, n))
                 .toArray(GeneralName[]::new);
         return new GeneralNames(entries);
     }
@@ -180,7 +219,9 @@ public final class LabPki {
     }
 
     private static X500Name cn(String commonName) {
-        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, commonName).build();
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.CN, commonName)
+                .build();
     }
 
     private BigInteger serial() {

@@ -23,6 +23,7 @@ public enum SignatureAlgorithm {
                 return algorithm;
             }
         }
-        throw new IllegalArgumentException("unknown signature algorithm '" + name + "' (expected SHA256withRSA or SHA1withRSA)");
+        throw new IllegalArgumentException(
+                "unknown signature algorithm '" + name + "' (expected SHA256withRSA or SHA1withRSA)");
     }
 }

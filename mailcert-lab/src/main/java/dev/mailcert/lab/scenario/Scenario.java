@@ -52,6 +52,7 @@ public record Scenario(
 
     /** Scenario files are small; anything bigger is a mistake. */
     static final int MAX_FILE_BYTES = 256 * 1024;
+
     private static final String RESOURCES = "/dev/mailcert/lab/scenarios/";
 
     public Scenario {
@@ -61,22 +62,52 @@ public record Scenario(
     }
 
     /** A scenario at loopback speed. */
-    public Scenario(String name, String description, String user, String server, ExpectedVerdict expect,
-                    Optional<String> recommend, InetAddress dns, String zone, Map<String, CertificateSpec> certificates,
-                    List<ScenarioServer> servers, List<ScenarioWeb> web) {
-        this(name, description, user, server, expect, recommend, dns, zone, certificates, servers, web, RoundTripTime.NONE);
+    public Scenario(
+            String name,
+            String description,
+            String user,
+            String server,
+            ExpectedVerdict expect,
+            Optional<String> recommend,
+            InetAddress dns,
+            String zone,
+            Map<String, CertificateSpec> certificates,
+            List<ScenarioServer> servers,
+            List<ScenarioWeb> web) {
+        this(
+                name,
+                description,
+                user,
+                server,
+                expect,
+                recommend,
+                dns,
+                zone,
+                certificates,
+                servers,
+                web,
+                RoundTripTime.NONE);
     }
 
     /** A scenario without HTTPS servers. */
-    public Scenario(String name, String description, String user, String server, ExpectedVerdict expect,
-                    Optional<String> recommend, InetAddress dns, String zone, Map<String, CertificateSpec> certificates,
-                    List<ScenarioServer> servers) {
+    public Scenario(
+            String name,
+            String description,
+            String user,
+            String server,
+            ExpectedVerdict expect,
+            Optional<String> recommend,
+            InetAddress dns,
+            String zone,
+            Map<String, CertificateSpec> certificates,
+            List<ScenarioServer> servers) {
         this(name, description, user, server, expect, recommend, dns, zone, certificates, servers, List.of());
     }
 
     /** The same world, as far away as {@code rtt}. */
     public Scenario withRtt(RoundTripTime rtt) {
-        return new Scenario(name, description, user, server, expect, recommend, dns, zone, certificates, servers, web, rtt);
+        return new Scenario(
+                name, description, user, server, expect, recommend, dns, zone, certificates, servers, web, rtt);
     }
 
     /** The domain part of the user's address. */
@@ -95,8 +126,8 @@ public record Scenario(
     /** A scenario shipped with the lab, e.g. "shared-hosting". */
     public static Scenario builtIn(String name) {
         if (!builtInNames().contains(name)) {
-            throw new IllegalArgumentException("no built-in scenario '" + name + "' (available: "
-                    + String.join(", ", builtInNames()) + ")");
+            throw new IllegalArgumentException(
+                    "no built-in scenario '" + name + "' (available: " + String.join(", ", builtInNames()) + ")");
         }
         return parse(resource(name + ".yaml"), name + ".yaml");
     }
@@ -104,9 +135,12 @@ public record Scenario(
     /** Reads a scenario file; IllegalArgumentException with a one-line message when it is invalid. */
     public static Scenario load(Path file) throws IOException {
         if (Files.size(file) > MAX_FILE_BYTES) {
-            throw new IllegalArgumentException(file.getFileName() + ": larger than " + MAX_FILE_BYTES + " bytes, not a scenario");
+            throw new IllegalArgumentException(
+                    file.getFileName() + ": larger than " + MAX_FILE_BYTES + " bytes, not a scenario");
         }
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+        return parse(
+                Files.readString(file, StandardCharsets.UTF_8),
+                file.getFileName().toString());
     }
 
     /**

@@ -22,14 +22,29 @@ import java.util.regex.Pattern;
 
 /** Turns scenario YAML into a {@link Scenario}, failing with one line that names the field. */
 final class ScenarioReader {
-    private static final YAMLMapper YAML = YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final Set<String> TOP = Set.of("name", "description", "user", "server", "expect", "recommend",
-            "dns", "zone", "certificates", "servers", "web", "rtt");
-    private static final Set<String> SERVER = Set.of("address", "certificate", "sni", "services", "starttls", "hostname");
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final Set<String> TOP = Set.of(
+            "name",
+            "description",
+            "user",
+            "server",
+            "expect",
+            "recommend",
+            "dns",
+            "zone",
+            "certificates",
+            "servers",
+            "web",
+            "rtt");
+    private static final Set<String> SERVER =
+            Set.of("address", "certificate", "sni", "services", "starttls", "hostname");
     private static final Set<String> WEB = Set.of("address", "certificate", "sni", "autoconfig", "autodiscover");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern HOST = Pattern.compile("(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\\.?");
+    private static final Pattern HOST =
+            Pattern.compile("(?i)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\\.?");
 
     private final String source;
 
@@ -42,8 +57,9 @@ final class ScenarioReader {
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ": not valid YAML at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException(
+                    source + ": not valid YAML at line " + e.getLocation().getLineNr() + ": "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
         YamlField top = new YamlField(source, "", root);
         top.allowOnly(TOP);
@@ -87,10 +103,16 @@ final class ScenarioReader {
         for (YamlField server : field.list()) {
             server.allowOnly(SERVER);
             InetAddress bind = uniqueAddress(server, taken);
-            servers.add(new ScenarioServer(bind, reference(server.field("certificate"), certificates),
+            servers.add(new ScenarioServer(
+                    bind,
+                    reference(server.field("certificate"), certificates),
                     sni(server.field("sni"), certificates),
-                    services(server.field("services")), server.field("starttls").bool(true),
-                    server.field("hostname").optionalText().map(ScenarioReader::host).orElse(MailServerSpec.DEFAULT_HOSTNAME)));
+                    services(server.field("services")),
+                    server.field("starttls").bool(true),
+                    server.field("hostname")
+                            .optionalText()
+                            .map(ScenarioReader::host)
+                            .orElse(MailServerSpec.DEFAULT_HOSTNAME)));
         }
         if (servers.isEmpty()) {
             throw field.invalid("missing: at least one server is needed");
@@ -131,9 +153,12 @@ final class ScenarioReader {
         for (YamlField server : field.list()) {
             server.allowOnly(WEB);
             InetAddress bind = uniqueAddress(server, taken);
-            web.add(new ScenarioWeb(bind, reference(server.field("certificate"), certificates),
+            web.add(new ScenarioWeb(
+                    bind,
+                    reference(server.field("certificate"), certificates),
                     sni(server.field("sni"), certificates),
-                    server.field("autoconfig").optionalText(), server.field("autodiscover").optionalText()));
+                    server.field("autoconfig").optionalText(),
+                    server.field("autodiscover").optionalText()));
         }
         return web;
     }
@@ -150,7 +175,8 @@ final class ScenarioReader {
     private static String reference(YamlField field, Map<String, CertificateSpec> certificates) {
         String name = field.text();
         if (!certificates.containsKey(name)) {
-            throw field.invalid("no certificate named '" + name + "' (defined: " + String.join(", ", certificates.keySet()) + ")");
+            throw field.invalid(
+                    "no certificate named '" + name + "' (defined: " + String.join(", ", certificates.keySet()) + ")");
         }
         return name;
     }
@@ -174,7 +200,8 @@ final class ScenarioReader {
     private static String user(String text) {
         int at = text.indexOf('@');
         if (at < 1 || at != text.lastIndexOf('@') || at == text.length() - 1) {
-            throw new IllegalArgumentException("expected a mail address such as alice@customer.example, got '" + text + "'");
+            throw new IllegalArgumentException(
+                    "expected a mail address such as alice@customer.example, got '" + text + "'");
         }
         host(text.substring(at + 1));
         return text;
@@ -205,12 +232,16 @@ final class ScenarioReader {
         List<String> lines = text.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isBlank() || Character.isWhitespace(line.charAt(0)) || line.startsWith(";") || line.startsWith("$")) {
+            if (line.isBlank()
+                    || Character.isWhitespace(line.charAt(0))
+                    || line.startsWith(";")
+                    || line.startsWith("$")) {
                 continue;
             }
             String owner = line.split("\\s+", 2)[0];
             if (!owner.endsWith(".") && !owner.equals("@")) {
-                throw new IllegalArgumentException("line " + (i + 1) + ": name '" + owner + "' must be absolute (end with a dot)");
+                throw new IllegalArgumentException(
+                        "line " + (i + 1) + ": name '" + owner + "' must be absolute (end with a dot)");
             }
         }
         return text;

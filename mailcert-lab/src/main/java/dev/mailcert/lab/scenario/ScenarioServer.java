@@ -17,15 +17,15 @@ import java.util.Set;
  * @param hostname the name the server gives in its SMTP greeting
  */
 public record ScenarioServer(
-    InetAddress address,
-    String certificate,
-    Map<String, String> sni,
-    Set<MailService> services,
-    boolean starttls,
-    String hostname) {
+        InetAddress address,
+        String certificate,
+        Map<String, String> sni,
+        Set<MailService> services,
+        boolean starttls,
+        String hostname) {
 
-  public ScenarioServer {
-    sni = Map.copyOf(sni);
-    services = services.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(services));
-  }
+    public ScenarioServer {
+        sni = Map.copyOf(sni);
+        services = services.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(services));
+    }
 }

@@ -28,7 +28,9 @@ record YamlField(String source, String path, JsonNode node) {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw field(name).invalid("unknown field (expected one of: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+                throw field(name)
+                        .invalid("unknown field (expected one of: "
+                                + String.join(", ", allowed.stream().sorted().toList()) + ")");
             }
         }
     }
@@ -114,6 +116,7 @@ record YamlField(String source, String path, JsonNode node) {
 
     IllegalArgumentException invalid(String problem) {
         String where = path.isEmpty() ? source : source + ": " + path;
-        return new IllegalArgumentException(where + ": " + problem.lines().findFirst().orElse("invalid"));
+        return new IllegalArgumentException(
+                where + ": " + problem.lines().findFirst().orElse("invalid"));
     }
 }

@@ -81,8 +81,10 @@ public final class LabWebServer implements AutoCloseable {
                 stopQuietly(https);
             }
             String reason = e instanceof BindException ? e.getMessage() : e.toString();
-            throw new IOException("cannot listen for https on " + spec.address().getHostAddress() + ":" + spec.port()
-                    + ": " + reason + " (is another lab or server using it?)", e);
+            throw new IOException(
+                    "cannot listen for https on " + spec.address().getHostAddress() + ":" + spec.port() + ": " + reason
+                            + " (is another lab or server using it?)",
+                    e);
         }
         https.setHttpsConfigurator(new HttpsConfigurator(tls(spec)));
         LabWebServer web = new LabWebServer(spec, https, relay);
@@ -103,7 +105,8 @@ public final class LabWebServer implements AutoCloseable {
     private static SSLContext tls(WebServerSpec spec) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[] {new SniCertificateSelector(spec.defaultCertificate(), spec.bySni())}, null, null);
+            context.init(
+                    new KeyManager[] {new SniCertificateSelector(spec.defaultCertificate(), spec.bySni())}, null, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK offers no TLS server context", e);
@@ -112,10 +115,14 @@ public final class LabWebServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
-        try (exchange; InputStream body = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream body = exchange.getRequestBody()) {
             body.readNBytes(MAX_REQUEST_BYTES);
-            Optional<String> content = contentFor(spec.autoconfig(), spec.autodiscover(),
-                    exchange.getRequestMethod(), exchange.getRequestURI().getPath());
+            Optional<String> content = contentFor(
+                    spec.autoconfig(),
+                    spec.autodiscover(),
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath());
             if (content.isEmpty()) {
                 byte[] notFound = "not found\n".getBytes(StandardCharsets.US_ASCII);
                 exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=us-ascii");
@@ -131,7 +138,8 @@ public final class LabWebServer implements AutoCloseable {
     }
 
     /** What a request gets: autoconfig by GET, Autodiscover by POST (Outlook also sends it capitalised). */
-    static Optional<String> contentFor(Optional<String> autoconfig, Optional<String> autodiscover, String method, String path) {
+    static Optional<String> contentFor(
+            Optional<String> autoconfig, Optional<String> autodiscover, String method, String path) {
         if (method.equals("GET") && (path.equals(AUTOCONFIG_PATH) || path.equals(WELL_KNOWN_PATH))) {
             return autoconfig;
         }

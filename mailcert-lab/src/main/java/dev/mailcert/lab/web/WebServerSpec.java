@@ -25,7 +25,8 @@ public record WebServerSpec(
 
     public WebServerSpec {
         if (!address.isLoopbackAddress()) {
-            throw new IllegalArgumentException("lab servers bind loopback addresses only, not " + address.getHostAddress());
+            throw new IllegalArgumentException(
+                    "lab servers bind loopback addresses only, not " + address.getHostAddress());
         }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("HTTPS port " + port + " is out of 1..65535");

@@ -67,7 +67,9 @@ class AuthoritativeDnsServerTest {
         assertThat(response.getRcode()).isEqualTo(Rcode.NOERROR);
         assertThat(response.getHeader().getFlag(Flags.AA)).isTrue();
         assertThat(response.getHeader().getFlag(Flags.RA)).isFalse();
-        assertThat(response.getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("192.0.2.7");
+        assertThat(response.getSection(Section.ANSWER))
+                .extracting(Record::rdataToString)
+                .containsExactly("192.0.2.7");
     }
 
     @Test
@@ -75,8 +77,10 @@ class AuthoritativeDnsServerTest {
         server = start(ZONE, DnsBehaviour.normal());
         assertThat(server.address().getPort()).isPositive();
         Message overTcp = ask("srv12.webhost.example.", Type.AAAA, true);
-        assertThat(overTcp.getSection(Section.ANSWER)).singleElement()
-                .extracting(r -> ((AAAARecord) r).getAddress()).isEqualTo(InetAddress.getByName("2001:db8::7"));
+        assertThat(overTcp.getSection(Section.ANSWER))
+                .singleElement()
+                .extracting(r -> ((AAAARecord) r).getAddress())
+                .isEqualTo(InetAddress.getByName("2001:db8::7"));
     }
 
     @Test
@@ -100,7 +104,9 @@ class AuthoritativeDnsServerTest {
     void cnameToAnotherServerStopsAtTheCname() throws Exception {
         server = start(ZONE, DnsBehaviour.normal());
         Message response = ask("away.customer.example.", Type.A, false);
-        assertThat(response.getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("mail.elsewhere.test.");
+        assertThat(response.getSection(Section.ANSWER))
+                .extracting(Record::rdataToString)
+                .containsExactly("mail.elsewhere.test.");
     }
 
     @Test
@@ -109,7 +115,9 @@ class AuthoritativeDnsServerTest {
         Message response = ask("nope.customer.example.", Type.A, false);
         assertThat(response.getRcode()).isEqualTo(Rcode.NXDOMAIN);
         assertThat(response.getHeader().getFlag(Flags.AA)).isTrue();
-        assertThat(response.getSection(Section.AUTHORITY)).extracting(Record::getType).containsExactly(Type.SOA);
+        assertThat(response.getSection(Section.AUTHORITY))
+                .extracting(Record::getType)
+                .containsExactly(Type.SOA);
     }
 
     @Test
@@ -118,7 +126,9 @@ class AuthoritativeDnsServerTest {
         Message response = ask("customer.example.", Type.A, false);
         assertThat(response.getRcode()).isEqualTo(Rcode.NOERROR);
         assertThat(response.getSection(Section.ANSWER)).isEmpty();
-        assertThat(response.getSection(Section.AUTHORITY)).extracting(Record::getType).containsExactly(Type.SOA);
+        assertThat(response.getSection(Section.AUTHORITY))
+                .extracting(Record::getType)
+                .containsExactly(Type.SOA);
     }
 
     @Test
@@ -150,8 +160,14 @@ class AuthoritativeDnsServerTest {
         server = start(ZONE, DnsBehaviour.normal());
         Message v4 = ask(ReverseMap.fromAddress("192.0.2.7").toString(), Type.PTR, false);
         Message v6 = ask(ReverseMap.fromAddress(InetAddress.getByName("::1")).toString(), Type.PTR, false);
-        assertThat(((PTRRecord) v4.getSection(Section.ANSWER).get(0)).getTarget().toString()).isEqualTo("srv12.webhost.example.");
-        assertThat(((PTRRecord) v6.getSection(Section.ANSWER).get(0)).getTarget().toString()).isEqualTo("localhost.");
+        assertThat(((PTRRecord) v4.getSection(Section.ANSWER).get(0))
+                        .getTarget()
+                        .toString())
+                .isEqualTo("srv12.webhost.example.");
+        assertThat(((PTRRecord) v6.getSection(Section.ANSWER).get(0))
+                        .getTarget()
+                        .toString())
+                .isEqualTo("localhost.");
     }
 
     @Test
@@ -172,10 +188,15 @@ class AuthoritativeDnsServerTest {
         server = start(ZONE, DnsBehaviour.normal().withSilent("srv12.webhost.example"));
         SimpleResolver resolver = resolver(false);
         resolver.setTimeout(Duration.ofMillis(300));
-        Message query = Message.newQuery(Record.newRecord(Name.fromString("srv12.webhost.example."), Type.A, DClass.IN));
+        Message query =
+                Message.newQuery(Record.newRecord(Name.fromString("srv12.webhost.example."), Type.A, DClass.IN));
         assertThatThrownBy(() -> resolver.sendAsync(query).toCompletableFuture().get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOfAny(java.util.concurrent.TimeoutException.class, SocketTimeoutException.class, CompletionException.class);
+                .cause()
+                .isInstanceOfAny(
+                        java.util.concurrent.TimeoutException.class,
+                        SocketTimeoutException.class,
+                        CompletionException.class);
         assertThat(server.queries()).isEqualTo(1);
     }
 
@@ -245,7 +266,8 @@ class AuthoritativeDnsServerTest {
                 out.flush();
                 byte[] response = new byte[in.readUnsignedShort()];
                 in.readFully(response);
-                assertThat(new Message(response).getQuestion().getName().toString()).isEqualTo(name);
+                assertThat(new Message(response).getQuestion().getName().toString())
+                        .isEqualTo(name);
             }
         }
         assertThat(server.queries()).isEqualTo(2);
@@ -282,7 +304,10 @@ class AuthoritativeDnsServerTest {
     void linesWithoutTtlOrClassAreAccepted() throws Exception {
         server = start("customer.example. MX 10 mx.webhost.example.\n", DnsBehaviour.normal());
         Message response = ask("customer.example.", Type.MX, false);
-        assertThat(response.getSection(Section.ANSWER)).singleElement().extracting(Record::getTTL).isEqualTo(300L);
+        assertThat(response.getSection(Section.ANSWER))
+                .singleElement()
+                .extracting(Record::getTTL)
+                .isEqualTo(300L);
     }
 
     @Test
@@ -304,7 +329,8 @@ class AuthoritativeDnsServerTest {
             }
             // another process on this busy machine took the freed port: whatever it is, it must not answer as the zone
             socket.setSoTimeout(1000);
-            byte[] query = Message.newQuery(Record.newRecord(Name.fromString("srv12.webhost.example."), Type.A, DClass.IN))
+            byte[] query = Message.newQuery(
+                            Record.newRecord(Name.fromString("srv12.webhost.example."), Type.A, DClass.IN))
                     .toWire();
             DataOutputStream out = new DataOutputStream(socket.getOutputStream());
             out.writeShort(query.length);
@@ -313,7 +339,9 @@ class AuthoritativeDnsServerTest {
             DataInputStream in = new DataInputStream(socket.getInputStream());
             byte[] reply = new byte[in.readUnsignedShort()];
             in.readFully(reply);
-            assertThat(new Message(reply).getSection(Section.ANSWER)).as("an answer from a closed server").isEmpty();
+            assertThat(new Message(reply).getSection(Section.ANSWER))
+                    .as("an answer from a closed server")
+                    .isEmpty();
         } catch (IOException expected) {
             // refused, silent or not DNS: nothing of the server listens any more
         }
@@ -322,7 +350,11 @@ class AuthoritativeDnsServerTest {
     static String manyAddresses(int count) {
         StringBuilder zone = new StringBuilder();
         for (int i = 0; i < count; i++) {
-            zone.append("big.customer.example. A 198.51.").append(i / 250).append('.').append(i % 250 + 1).append('\n');
+            zone.append("big.customer.example. A 198.51.")
+                    .append(i / 250)
+                    .append('.')
+                    .append(i % 250 + 1)
+                    .append('\n');
         }
         return zone.toString();
     }

@@ -20,14 +20,18 @@ class FleetTest {
     void generate_everyShapeInTwentyDomains_withTheirVerdicts() {
         Fleet fleet = Fleet.generate(20);
         assertThat(fleet.domains()).extracting(FleetDomain::shape).containsAll(EnumSet.allOf(FleetShape.class));
-        assertThat(fleet.expectedCounts()).containsEntry(ExpectedVerdict.OK, 3).containsEntry(ExpectedVerdict.FIXABLE, 13)
-                .containsEntry(ExpectedVerdict.UNFIXABLE, 2).containsEntry(ExpectedVerdict.UNREACHABLE, 2);
+        assertThat(fleet.expectedCounts())
+                .containsEntry(ExpectedVerdict.OK, 3)
+                .containsEntry(ExpectedVerdict.FIXABLE, 13)
+                .containsEntry(ExpectedVerdict.UNFIXABLE, 2)
+                .containsEntry(ExpectedVerdict.UNREACHABLE, 2);
     }
 
     @Test
     void generate_isTheSameEveryTime() {
         assertThat(Fleet.generate(50).domains()).isEqualTo(Fleet.generate(50).domains());
-        assertThat(Fleet.generate(50).scenario().zone()).isEqualTo(Fleet.generate(50).scenario().zone());
+        assertThat(Fleet.generate(50).scenario().zone())
+                .isEqualTo(Fleet.generate(50).scenario().zone());
     }
 
     @Test
@@ -37,8 +41,12 @@ class FleetTest {
         fleet.writeInput(input);
         List<String> lines = Files.readAllLines(input);
         assertThat(lines.getFirst()).startsWith("# ");
-        assertThat(lines).contains("customer00001.example,mail.customer00001.example", "customer00003.example",
-                "postmaster@customer00007.example,mail.customer00007.example").hasSize(11);
+        assertThat(lines)
+                .contains(
+                        "customer00001.example,mail.customer00001.example",
+                        "customer00003.example",
+                        "postmaster@customer00007.example,mail.customer00007.example")
+                .hasSize(11);
     }
 
     @Test
@@ -52,9 +60,14 @@ class FleetTest {
         Fleet fleet = Fleet.generate(40, "127.0.29");
         try (Lab lab = Lab.start(fleet.scenario(), 29000)) {
             assertThat(lab.mailServers()).hasSize(5);
-            long own = fleet.domains().stream().filter(d -> d.shape() == FleetShape.OWN_CERTIFICATE).count();
-            assertThat(lab.certificates().keySet()).filteredOn(name -> name.startsWith("own-")).hasSize((int) own);
-            assertThat(lab.certificates().get("oldhost-expired").leaf().getNotAfter()).isInThePast();
+            long own = fleet.domains().stream()
+                    .filter(d -> d.shape() == FleetShape.OWN_CERTIFICATE)
+                    .count();
+            assertThat(lab.certificates().keySet())
+                    .filteredOn(name -> name.startsWith("own-"))
+                    .hasSize((int) own);
+            assertThat(lab.certificates().get("oldhost-expired").leaf().getNotAfter())
+                    .isInThePast();
         }
     }
 }

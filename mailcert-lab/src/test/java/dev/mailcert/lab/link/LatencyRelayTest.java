@@ -12,7 +12,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +47,8 @@ class LatencyRelayTest {
         try (Socket client = connect()) {
             long connected = System.nanoTime();
             assertThat(readLine(client)).isEqualTo("hello");
-            assertThat(since(connected)).isGreaterThanOrEqualTo(RTT.value().multipliedBy(2)); // SYN, SYN-ACK, ACK, then the greeting
+            assertThat(since(connected))
+                    .isGreaterThanOrEqualTo(RTT.value().multipliedBy(2)); // SYN, SYN-ACK, ACK, then the greeting
 
             long asked = System.nanoTime();
             client.getOutputStream().write("x\n".getBytes(StandardCharsets.US_ASCII));
@@ -95,7 +95,8 @@ class LatencyRelayTest {
             });
             byte[] back = client.getInputStream().readNBytes(payload.length + 1);
             writer.join();
-            assertThat(back).isEqualTo(payload); // and then the end of stream, or readNBytes would wait for one more byte
+            assertThat(back)
+                    .isEqualTo(payload); // and then the end of stream, or readNBytes would wait for one more byte
         }
     }
 
@@ -123,7 +124,8 @@ class LatencyRelayTest {
                 // the test ended the connection
             }
         });
-        relay = LatencyRelay.start(new InetSocketAddress(loopback, 0), (InetSocketAddress) backend.getLocalSocketAddress(), RTT);
+        relay = LatencyRelay.start(
+                new InetSocketAddress(loopback, 0), (InetSocketAddress) backend.getLocalSocketAddress(), RTT);
     }
 
     private Socket connect() throws IOException {

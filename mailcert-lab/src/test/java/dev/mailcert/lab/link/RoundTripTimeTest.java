@@ -12,14 +12,14 @@ class RoundTripTimeTest {
 
     @ParameterizedTest(name = "''{0}'' is {1} ms")
     @CsvSource({
-            "40ms,    40",
-            "0,       0",
-            "0ms,     0",
-            "250,     250",
-            "1s,      1000",
-            "' 80 ms ', 80",
-            "10000ms, 10000",
-            "10s,     10000",
+        "40ms,    40",
+        "0,       0",
+        "0ms,     0",
+        "250,     250",
+        "1s,      1000",
+        "' 80 ms ', 80",
+        "10000ms, 10000",
+        "10s,     10000",
     })
     void parse_readsMillisecondsOrSeconds(String text, long millis) {
         RoundTripTime rtt = RoundTripTime.parse(text);
@@ -40,6 +40,7 @@ class RoundTripTimeTest {
     @ParameterizedTest(name = "{0} ms")
     @ValueSource(longs = {-1, 10_001})
     void constructor_refusesNegativeAndAbsurdTimes(long millis) {
-        assertThatThrownBy(() -> new RoundTripTime(Duration.ofMillis(millis))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RoundTripTime(Duration.ofMillis(millis)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

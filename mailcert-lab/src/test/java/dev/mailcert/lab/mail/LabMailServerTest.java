@@ -29,8 +29,14 @@ class LabMailServerTest {
         pki = LabPki.create();
         fallback = pki.issue(CertificateSpec.forNames("*.vhost-default.example"));
         mapped = pki.issue(CertificateSpec.forNames(MAPPED));
-        server = LabMailServer.start(new MailServerSpec(address(7), OFFSET, fallback, Map.of(MAPPED, mapped),
-                EnumSet.allOf(MailService.class), true, "mx.lab.example"));
+        server = LabMailServer.start(new MailServerSpec(
+                address(7),
+                OFFSET,
+                fallback,
+                Map.of(MAPPED, mapped),
+                EnumSet.allOf(MailService.class),
+                true,
+                "mx.lab.example"));
     }
 
     @AfterAll
@@ -46,7 +52,8 @@ class LabMailServerTest {
             assertThat(chain).containsExactly(fallback.leaf(), pki.intermediate());
             assertThat(client.readLine()).isEqualTo("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] ready");
             client.send("a1 LOGOUT");
-            assertThat(client.readUntil(line -> line.startsWith("a1 "))).containsExactly("* BYE Logging out", "a1 OK LOGOUT completed");
+            assertThat(client.readUntil(line -> line.startsWith("a1 ")))
+                    .containsExactly("* BYE Logging out", "a1 OK LOGOUT completed");
             assertThat(client.readLine()).isNull();
         }
     }
@@ -56,7 +63,10 @@ class LabMailServerTest {
         try (MailTestClient client = connect(MailService.IMAP_STARTTLS)) {
             assertThat(client.readLine()).isEqualTo("* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] ready");
             client.send("a1 CAPABILITY");
-            assertThat(client.readUntil(line -> line.startsWith("a1 "))).first().asString().contains("STARTTLS");
+            assertThat(client.readUntil(line -> line.startsWith("a1 ")))
+                    .first()
+                    .asString()
+                    .contains("STARTTLS");
             client.send("a2 STARTTLS");
             assertThat(client.readLine()).isEqualTo("a2 OK Begin TLS negotiation now");
 
@@ -131,7 +141,9 @@ class LabMailServerTest {
 
             assertThat(client.startTls(MAPPED).get(0)).isEqualTo(mapped.leaf());
             client.send("EHLO client.example");
-            assertThat(client.readUntil(line -> line.startsWith("250 "))).doesNotContain("250-STARTTLS").contains("250-AUTH PLAIN");
+            assertThat(client.readUntil(line -> line.startsWith("250 ")))
+                    .doesNotContain("250-STARTTLS")
+                    .contains("250-AUTH PLAIN");
             client.send("AUTH PLAIN AGFsaWNlAHNlY3JldA==");
             assertThat(client.readLine()).isEqualTo("535 5.7.8 Authentication credentials invalid");
             client.send("QUIT");
@@ -152,8 +164,14 @@ class LabMailServerTest {
 
     @Test
     void withoutStarttlsThePlaintextPortsNeitherAdvertiseNorAcceptIt() throws Exception {
-        try (LabMailServer plain = LabMailServer.start(new MailServerSpec(address(8), OFFSET, fallback, Map.of(),
-                        EnumSet.allOf(MailService.class), false, "mx.lab.example"));
+        try (LabMailServer plain = LabMailServer.start(new MailServerSpec(
+                        address(8),
+                        OFFSET,
+                        fallback,
+                        Map.of(),
+                        EnumSet.allOf(MailService.class),
+                        false,
+                        "mx.lab.example"));
                 MailTestClient client = connect(plain, MailService.SMTP_STARTTLS)) {
             client.readLine();
             client.send("EHLO client.example");
@@ -165,9 +183,10 @@ class LabMailServerTest {
 
     @Test
     void disabledServicesRefuseConnections() throws Exception {
-        try (LabMailServer imapOnly = LabMailServer.start(new MailServerSpec(address(9), OFFSET, fallback, Map.of(),
-                EnumSet.of(MailService.IMAP_TLS), true, "mx.lab.example"))) {
-            assertThatThrownBy(() -> connect(imapOnly, MailService.SMTP_STARTTLS)).isInstanceOf(ConnectException.class);
+        try (LabMailServer imapOnly = LabMailServer.start(new MailServerSpec(
+                address(9), OFFSET, fallback, Map.of(), EnumSet.of(MailService.IMAP_TLS), true, "mx.lab.example"))) {
+            assertThatThrownBy(() -> connect(imapOnly, MailService.SMTP_STARTTLS))
+                    .isInstanceOf(ConnectException.class);
             try (MailTestClient client = connect(imapOnly, MailService.IMAP_TLS)) {
                 assertThat(client.startTls(null)).isNotEmpty();
             }
@@ -176,11 +195,18 @@ class LabMailServerTest {
 
     @Test
     void weakKeyAndSha1CertificatesAreServedAsTheyAre() throws Exception {
-        IssuedCertificate weak = pki.issue(CertificateSpec.forNames("weak.example").withKeyBits(1024));
+        IssuedCertificate weak =
+                pki.issue(CertificateSpec.forNames("weak.example").withKeyBits(1024));
         IssuedCertificate sha1 = pki.issue(CertificateSpec.forNames("sha1.example")
                 .signedWith(dev.mailcert.lab.pki.SignatureAlgorithm.SHA1_WITH_RSA));
-        try (LabMailServer legacy = LabMailServer.start(new MailServerSpec(address(11), OFFSET, weak,
-                Map.of("sha1.example", sha1), EnumSet.of(MailService.IMAP_TLS), true, "mx.lab.example"))) {
+        try (LabMailServer legacy = LabMailServer.start(new MailServerSpec(
+                address(11),
+                OFFSET,
+                weak,
+                Map.of("sha1.example", sha1),
+                EnumSet.of(MailService.IMAP_TLS),
+                true,
+                "mx.lab.example"))) {
             try (MailTestClient client = connect(legacy, MailService.IMAP_TLS)) {
                 assertThat(client.startTls(null).get(0)).isEqualTo(weak.leaf());
             }

@@ -46,10 +46,12 @@ class LabPkiTest {
 
     @Test
     void leafCarriesDnsAndIpSubjectAltNames() throws Exception {
-        X509Certificate leaf = pki.issue(CertificateSpec.forNames("mail.example", "*.mail.example", "127.0.0.1")).leaf();
+        X509Certificate leaf = pki.issue(CertificateSpec.forNames("mail.example", "*.mail.example", "127.0.0.1"))
+                .leaf();
 
         assertThat(leaf.getSubjectAlternativeNames())
-                .containsExactlyInAnyOrder(List.of(2, "mail.example"), List.of(2, "*.mail.example"), List.of(7, "127.0.0.1"));
+                .containsExactlyInAnyOrder(
+                        List.of(2, "mail.example"), List.of(2, "*.mail.example"), List.of(7, "127.0.0.1"));
         assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=mail.example");
         assertThat(leaf.getBasicConstraints()).isEqualTo(-1);
         assertThat(leaf.getExtendedKeyUsage()).containsExactly(SERVER_AUTH);
@@ -57,14 +59,16 @@ class LabPkiTest {
 
     @Test
     void commonNameCanDifferFromTheNames() {
-        X509Certificate leaf = pki.issue(CertificateSpec.forNames("a.example").withCommonName("Someone Else")).leaf();
+        X509Certificate leaf = pki.issue(CertificateSpec.forNames("a.example").withCommonName("Someone Else"))
+                .leaf();
 
         assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=Someone Else");
     }
 
     @Test
     void expiredLeafEndedThirtyDaysAgo() {
-        X509Certificate leaf = pki.issue(CertificateSpec.forNames("old.example").expired()).leaf();
+        X509Certificate leaf =
+                pki.issue(CertificateSpec.forNames("old.example").expired()).leaf();
 
         long daysAgo = (System.currentTimeMillis() - leaf.getNotAfter().getTime()) / 86_400_000L;
         assertThat(daysAgo).isEqualTo(30);
@@ -73,41 +77,49 @@ class LabPkiTest {
 
     @Test
     void notYetValidLeafStartsInTheFuture() {
-        X509Certificate leaf = pki.issue(CertificateSpec.forNames("new.example").notYetValid()).leaf();
+        X509Certificate leaf =
+                pki.issue(CertificateSpec.forNames("new.example").notYetValid()).leaf();
 
         assertThat(leaf.getNotBefore()).isAfter(new Date());
     }
 
     @Test
     void weakLeafHasA1024BitKey() throws Exception {
-        IssuedCertificate issued = pki.issue(CertificateSpec.forNames("weak.example").withKeyBits(1024));
+        IssuedCertificate issued =
+                pki.issue(CertificateSpec.forNames("weak.example").withKeyBits(1024));
 
-        assertThat(((RSAPublicKey) issued.leaf().getPublicKey()).getModulus().bitLength()).isEqualTo(1024);
+        assertThat(((RSAPublicKey) issued.leaf().getPublicKey()).getModulus().bitLength())
+                .isEqualTo(1024);
         assertThat(issued.key().getAlgorithm()).isEqualTo("RSA");
     }
 
     @Test
     void sha1LeafIsSignedWithSha1() {
-        X509Certificate leaf = pki.issue(CertificateSpec.forNames("sha1.example")
-                .signedWith(SignatureAlgorithm.SHA1_WITH_RSA)).leaf();
+        X509Certificate leaf = pki.issue(
+                        CertificateSpec.forNames("sha1.example").signedWith(SignatureAlgorithm.SHA1_WITH_RSA))
+                .leaf();
 
         assertThat(leaf.getSigAlgName()).isEqualTo("SHA1withRSA");
     }
 
     @Test
     void leafWithoutIntermediateIsServedAlone() {
-        IssuedCertificate issued = pki.issue(CertificateSpec.forNames("lonely.example").withoutIntermediate());
+        IssuedCertificate issued =
+                pki.issue(CertificateSpec.forNames("lonely.example").withoutIntermediate());
 
         assertThat(issued.chainAsServed()).containsExactly(issued.leaf());
-        assertThat(issued.leaf().getIssuerX500Principal()).isEqualTo(pki.intermediate().getSubjectX500Principal());
+        assertThat(issued.leaf().getIssuerX500Principal())
+                .isEqualTo(pki.intermediate().getSubjectX500Principal());
         assertThatThrownBy(() -> validate(issued.chainAsServed())).isInstanceOf(CertPathValidatorException.class);
     }
 
     @Test
     void selfSignedLeafIsItsOwnIssuerAndNotTrusted() throws Exception {
-        IssuedCertificate issued = pki.issue(CertificateSpec.forNames("*.cheaphost.example").issuedBy(Issuer.SELF));
+        IssuedCertificate issued =
+                pki.issue(CertificateSpec.forNames("*.cheaphost.example").issuedBy(Issuer.SELF));
 
-        assertThat(issued.leaf().getIssuerX500Principal()).isEqualTo(issued.leaf().getSubjectX500Principal());
+        assertThat(issued.leaf().getIssuerX500Principal())
+                .isEqualTo(issued.leaf().getSubjectX500Principal());
         issued.leaf().verify(issued.leaf().getPublicKey());
         assertThat(issued.chainAsServed()).containsExactly(issued.leaf());
         assertThatThrownBy(() -> validate(issued.chainAsServed())).isInstanceOf(CertPathValidatorException.class);
@@ -115,7 +127,8 @@ class LabPkiTest {
 
     @Test
     void leafSignedByTheRootValidatesWithoutIntermediate() throws Exception {
-        IssuedCertificate issued = pki.issue(CertificateSpec.forNames("direct.example").issuedBy(Issuer.ROOT));
+        IssuedCertificate issued =
+                pki.issue(CertificateSpec.forNames("direct.example").issuedBy(Issuer.ROOT));
 
         assertThat(issued.chainAsServed()).containsExactly(issued.leaf());
         validate(issued.chainAsServed());
@@ -123,7 +136,9 @@ class LabPkiTest {
 
     @Test
     void clientAuthOnlyLeafLacksServerAuth() throws Exception {
-        X509Certificate leaf = pki.issue(CertificateSpec.forNames("client.example").forPurpose(KeyPurpose.CLIENT_AUTH)).leaf();
+        X509Certificate leaf = pki.issue(
+                        CertificateSpec.forNames("client.example").forPurpose(KeyPurpose.CLIENT_AUTH))
+                .leaf();
 
         assertThat(leaf.getExtendedKeyUsage()).containsExactly(CLIENT_AUTH);
     }
@@ -131,7 +146,8 @@ class LabPkiTest {
     @Test
     void rootPemParsesBackToTheRoot() throws Exception {
         List<java.security.cert.Certificate> parsed = List.copyOf(CertificateFactory.getInstance("X.509")
-                .generateCertificates(new java.io.ByteArrayInputStream(pki.rootPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+                .generateCertificates(new java.io.ByteArrayInputStream(
+                        pki.rootPem().getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
 
         assertThat(parsed).containsExactly(pki.root());
     }
@@ -139,14 +155,17 @@ class LabPkiTest {
     @Test
     void impossibleSpecsAreRejected() {
         assertThatThrownBy(() -> CertificateSpec.forNames()).hasMessageContaining("at least one name");
-        assertThatThrownBy(() -> CertificateSpec.forNames("a.example").withKeyBits(256)).hasMessageContaining("256");
+        assertThatThrownBy(() -> CertificateSpec.forNames("a.example").withKeyBits(256))
+                .hasMessageContaining("256");
         assertThatThrownBy(() -> CertificateSpec.forNames("a.example")
-                .validBetween(java.time.Duration.ofDays(1), java.time.Duration.ofDays(-1))).hasMessageContaining("notBefore");
+                        .validBetween(java.time.Duration.ofDays(1), java.time.Duration.ofDays(-1)))
+                .hasMessageContaining("notBefore");
     }
 
     private static void validate(List<X509Certificate> chain) throws Exception {
         PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(pki.root(), null)));
         parameters.setRevocationEnabled(false);
-        CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(chain), parameters);
+        CertPathValidator.getInstance("PKIX")
+                .validate(CertificateFactory.getInstance("X.509").generateCertPath(chain), parameters);
     }
 }

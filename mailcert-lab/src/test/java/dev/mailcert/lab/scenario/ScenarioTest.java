@@ -26,7 +26,13 @@ class ScenarioTest {
     @Test
     void theBuiltInScenariosAreListedInOrder() {
         assertThat(Scenario.builtInNames())
-                .containsExactly("shared-hosting", "san-only", "already-right", "self-signed", "sni-dependent", "hostile-markup");
+                .containsExactly(
+                        "shared-hosting",
+                        "san-only",
+                        "already-right",
+                        "self-signed",
+                        "sni-dependent",
+                        "hostile-markup");
     }
 
     @ParameterizedTest
@@ -36,7 +42,8 @@ class ScenarioTest {
 
         assertThat(scenario.name()).isEqualTo(name);
         String subnet = scenario.dns().getHostAddress().replaceAll("\\.\\d+$", ".");
-        assertThat(scenario.servers()).allSatisfy(s -> assertThat(s.address().getHostAddress()).startsWith(subnet));
+        assertThat(scenario.servers())
+                .allSatisfy(s -> assertThat(s.address().getHostAddress()).startsWith(subnet));
         assertThat(scenario.zone()).contains(scenario.server() + ".");
         assertThat(scenario.recommend().isPresent()).isEqualTo(scenario.expect() == ExpectedVerdict.FIXABLE);
     }
@@ -45,7 +52,9 @@ class ScenarioTest {
     void builtInScenariosUseDistinctSubnets() {
         Set<String> subnets = new HashSet<>();
         for (String name : Scenario.builtInNames()) {
-            assertThat(subnets.add(Scenario.builtIn(name).dns().getHostAddress().replaceAll("\\.\\d+$", ""))).as(name).isTrue();
+            assertThat(subnets.add(Scenario.builtIn(name).dns().getHostAddress().replaceAll("\\.\\d+$", "")))
+                    .as(name)
+                    .isTrue();
         }
     }
 
@@ -73,7 +82,8 @@ class ScenarioTest {
         assertThat(seed.domain()).isEqualTo("customer.example");
         assertThat(seed.server()).isEqualTo("mail.customer.example");
         assertThat(seed.dns()).isEqualTo(InetAddress.getByName("127.0.10.53"));
-        assertThat(seed.certificates().get("webhost-wildcard").names()).containsExactly("*.webhost.example", "webhost.example");
+        assertThat(seed.certificates().get("webhost-wildcard").names())
+                .containsExactly("*.webhost.example", "webhost.example");
         assertThat(seed.servers().get(0).address()).isEqualTo(InetAddress.getByName("127.0.10.7"));
         assertThat(seed.servers().get(0).services()).containsExactlyInAnyOrder(MailService.values());
         assertThat(seed.servers().get(0).starttls()).isTrue();
@@ -82,7 +92,11 @@ class ScenarioTest {
 
     @Test
     void selfSignedScenarioSignsItsOwnCertificate() {
-        assertThat(Scenario.builtIn("self-signed").certificates().get("cheaphost-self-signed").issuer()).isEqualTo(Issuer.SELF);
+        assertThat(Scenario.builtIn("self-signed")
+                        .certificates()
+                        .get("cheaphost-self-signed")
+                        .issuer())
+                .isEqualTo(Issuer.SELF);
     }
 
     @Test
@@ -97,7 +111,8 @@ class ScenarioTest {
     void unknownBuiltInNamesTheAvailableOnes() {
         assertThatThrownBy(() -> Scenario.builtIn("nope"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("no built-in scenario 'nope' (available: shared-hosting, san-only, already-right, self-signed, sni-dependent, hostile-markup)");
+                .hasMessage(
+                        "no built-in scenario 'nope' (available: shared-hosting, san-only, already-right, self-signed, sni-dependent, hostile-markup)");
     }
 
     @Test

@@ -7,7 +7,6 @@ import dev.mailcert.lab.scenario.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
@@ -36,14 +35,23 @@ class LabWebServerTest {
             assertThat(lab.webServers()).hasSize(1);
             LabWebServer web = lab.webServers().get(0);
 
-            Answer autoconfig = request(lab, web, "autoconfig.customer.example",
-                    "GET /mail/config-v1.1.xml?emailaddress=alice%40customer.example HTTP/1.1", "");
-            Answer autodiscover = request(lab, web, "autodiscover.customer.example",
-                    "POST /Autodiscover/Autodiscover.xml HTTP/1.1", "<Autodiscover/>");
+            Answer autoconfig = request(
+                    lab,
+                    web,
+                    "autoconfig.customer.example",
+                    "GET /mail/config-v1.1.xml?emailaddress=alice%40customer.example HTTP/1.1",
+                    "");
+            Answer autodiscover = request(
+                    lab,
+                    web,
+                    "autodiscover.customer.example",
+                    "POST /Autodiscover/Autodiscover.xml HTTP/1.1",
+                    "<Autodiscover/>");
 
             assertThat(autoconfig.statusLine()).isEqualTo("HTTP/1.1 200 OK");
             assertThat(autoconfig.body()).contains("<hostname>mail.customer.example</hostname>");
-            assertThat(autoconfig.certificate()).isEqualTo(lab.certificates().get("customer-web").leaf());
+            assertThat(autoconfig.certificate())
+                    .isEqualTo(lab.certificates().get("customer-web").leaf());
             assertThat(autodiscover.statusLine()).isEqualTo("HTTP/1.1 200 OK");
             assertThat(autodiscover.body()).contains("<Server>mail.customer.example</Server>");
             assertThat(web.requests()).isEqualTo(2);
@@ -54,11 +62,19 @@ class LabWebServerTest {
     void wellKnownPathServesTheSameAutoconfigAndUnknownPathsAre404() throws Exception {
         try (Lab lab = Lab.start(Scenario.builtIn("already-right"), OFFSET)) {
             LabWebServer web = lab.webServers().get(0);
-            Answer wellKnown = request(lab, web, "autoconfig.bakery.example",
-                    "GET /.well-known/autoconfig/mail/config-v1.1.xml HTTP/1.1", "");
+            Answer wellKnown = request(
+                    lab,
+                    web,
+                    "autoconfig.bakery.example",
+                    "GET /.well-known/autoconfig/mail/config-v1.1.xml HTTP/1.1",
+                    "");
             Answer other = request(lab, web, "autoconfig.bakery.example", "GET /index.html HTTP/1.1", "");
-            Answer noAutodiscover = request(lab, web, "autoconfig.bakery.example",
-                    "POST /autodiscover/autodiscover.xml HTTP/1.1", "<Autodiscover/>");
+            Answer noAutodiscover = request(
+                    lab,
+                    web,
+                    "autoconfig.bakery.example",
+                    "POST /autodiscover/autodiscover.xml HTTP/1.1",
+                    "<Autodiscover/>");
 
             assertThat(wellKnown.body()).contains("<hostname>mail.bakery.example</hostname>");
             assertThat(other.statusLine()).startsWith("HTTP/1.1 404");
@@ -82,7 +98,8 @@ class LabWebServerTest {
         assertThat(content).isEqualTo(expected);
     }
 
-    private static Answer request(Lab lab, LabWebServer web, String host, String requestLine, String body) throws Exception {
+    private static Answer request(Lab lab, LabWebServer web, String host, String requestLine, String body)
+            throws Exception {
         KeyStore roots = KeyStore.getInstance("PKCS12");
         roots.load(null, null);
         roots.setCertificateEntry("root", lab.trustRoots().get(0));
@@ -93,7 +110,8 @@ class LabWebServerTest {
         try (Socket plain = new Socket()) {
             plain.connect(web.address(), 2000);
             plain.setSoTimeout(5000);
-            SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, host, web.address().getPort(), true);
+            SSLSocket tls = (SSLSocket) context.getSocketFactory()
+                    .createSocket(plain, host, web.address().getPort(), true);
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setServerNames(List.of(new SNIHostName(host)));
             tls.setSSLParameters(parameters);
@@ -101,11 +119,13 @@ class LabWebServerTest {
             byte[] content = body.getBytes(StandardCharsets.UTF_8);
             OutputStream out = tls.getOutputStream();
             out.write((requestLine + "\r\nHost: " + host + "\r\nContent-Length: " + content.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(content);
             out.flush();
             String response = new String(readAll(tls.getInputStream()), StandardCharsets.UTF_8);
-            return new Answer(response.lines().findFirst().orElse(""),
+            return new Answer(
+                    response.lines().findFirst().orElse(""),
                     response.substring(response.indexOf("\r\n\r\n") + 4),
                     (X509Certificate) tls.getSession().getPeerCertificates()[0]);
         }

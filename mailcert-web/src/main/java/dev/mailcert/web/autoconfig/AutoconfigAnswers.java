@@ -45,18 +45,21 @@ public final class AutoconfigAnswers {
         HostName domain = target.domain();
         Optional<StoredResult> stored = checks.stored().newest(domain, maxAge);
         if (stored.isPresent()) {
-            return StoredConfig.of(stored.get().json()).<Answer>map(Settings::new)
-                    .orElse(new NothingVerified("the newest result for " + domain + " (" + stored.get().verdict()
-                            + ") has no verified server name"));
+            return StoredConfig.of(stored.get().json())
+                    .<Answer>map(Settings::new)
+                    .orElse(new NothingVerified("the newest result for " + domain + " ("
+                            + stored.get().verdict() + ") has no verified server name"));
         }
         if (!mayCheck) {
             return new NothingVerified("no recent result for " + domain);
         }
         CheckAnswer answer = checks.check(CheckRequest.of(target));
         return switch (answer) {
-            case CheckAnswer.Done done -> ClientConfigFiles.of(done.result().diagnosis(), done.result().advice())
-                    .<Answer>map(Settings::new)
-                    .orElse(new NothingVerified(domain + ": " + done.result().verdict().id() + ", no verified server name"));
+            case CheckAnswer.Done done ->
+                ClientConfigFiles.of(done.result().diagnosis(), done.result().advice())
+                        .<Answer>map(Settings::new)
+                        .orElse(new NothingVerified(
+                                domain + ": " + done.result().verdict().id() + ", no verified server name"));
             case CheckAnswer.Refused refused -> new NothingVerified(refused.message());
             case CheckAnswer.BadInput bad -> new NoCheck(bad);
             case CheckAnswer.Limited limited -> new NoCheck(limited);

@@ -37,10 +37,12 @@ public sealed interface CheckAnswer {
             case Done d -> "";
             case BadInput b -> b.message();
             case Refused r -> r.message();
-            case Limited l -> "You have started many checks in the last minute. Please wait "
-                    + seconds(l.retryAfter()) + " seconds and try again.";
-            case Busy b -> "The service is checking as many servers as it can at once. Please try again in "
-                    + seconds(b.retryAfter()) + " seconds.";
+            case Limited l ->
+                "You have started many checks in the last minute. Please wait " + seconds(l.retryAfter())
+                        + " seconds and try again.";
+            case Busy b ->
+                "The service is checking as many servers as it can at once. Please try again in "
+                        + seconds(b.retryAfter()) + " seconds.";
         };
     }
 

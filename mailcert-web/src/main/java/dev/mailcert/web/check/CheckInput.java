@@ -17,7 +17,7 @@ import java.util.Optional;
  * certificate could be checked for (400).
  */
 public final class CheckInput {
-    private static final int MAX_TARGET = 320;   // RFC 5321: 64 + 1 + 255
+    private static final int MAX_TARGET = 320; // RFC 5321: 64 + 1 + 255
     private static final int MAX_SERVER = 255;
 
     private CheckInput() {}
@@ -73,8 +73,9 @@ public final class CheckInput {
         String shown = address.get().getHostAddress();
         Optional<String> refusal = policy.refusal(address.get());
         if (refusal.isPresent()) {
-            return Optional.of(new Invalid(new CheckAnswer.Refused("You gave " + what + " as the address " + shown + ", "
-                    + refusal.get() + ". This service connects only to public internet addresses, so it did not check it.")));
+            return Optional.of(new Invalid(
+                    new CheckAnswer.Refused("You gave " + what + " as the address " + shown + ", " + refusal.get()
+                            + ". This service connects only to public internet addresses, so it did not check it.")));
         }
         return Optional.of(bad("You gave " + what + " as the address " + Printable.of(shown) + ". A certificate is "
                 + "checked for a name: type the name your mail program uses, e.g. mail.customer.example."));

@@ -45,8 +45,13 @@ public final class Checks {
 
     private record TurnedAway() implements Attempt {}
 
-    public Checks(Mailcert engine, AddressPolicy policy, CheckGate gate, Duration queueWait, StoredResults stored,
-                  PrintWriter log) {
+    public Checks(
+            Mailcert engine,
+            AddressPolicy policy,
+            CheckGate gate,
+            Duration queueWait,
+            StoredResults stored,
+            PrintWriter log) {
         this.engine = engine;
         this.policy = policy;
         this.gate = gate;
@@ -67,12 +72,13 @@ public final class Checks {
     public CheckAnswer check(CheckRequest request) {
         Key key = new Key(request.target().domain(), request.server());
         Deadline deadline = Deadline.after(engine.timeout().plus(queueWait).plusSeconds(5));
-        Attempt attempt = recent.get(key, deadline, () -> run(request),
-                a -> a instanceof Ran ? RECENT : Duration.ZERO, TurnedAway::new);
+        Attempt attempt = recent.get(
+                key, deadline, () -> run(request), a -> a instanceof Ran ? RECENT : Duration.ZERO, TurnedAway::new);
         return switch (attempt) {
             case TurnedAway t -> new CheckAnswer.Busy(BUSY_RETRY);
-            case Ran ran when ran.anonymised().diagnosis().refusedByPolicy() ->
-                    new CheckAnswer.Refused(refusal(ran.anonymised().diagnosis()));
+            case Ran ran
+            when ran.anonymised().diagnosis().refusedByPolicy() ->
+                new CheckAnswer.Refused(refusal(ran.anonymised().diagnosis()));
             case Ran ran -> new CheckAnswer.Done(ran.anonymised());
         };
     }
@@ -86,12 +92,14 @@ public final class Checks {
         }
         CheckResult anonymised = result.forDomainOnly();
         Diagnosis d = anonymised.diagnosis();
-        String what = d.request().target().domain() + request.server().map(s -> " (server " + s + ")").orElse("");
+        String what = d.request().target().domain()
+                + request.server().map(s -> " (server " + s + ")").orElse("");
         if (d.refusedByPolicy()) {
             log.println("check " + what + ": refused by the address policy");
         } else {
             stored.save(anonymised);
-            log.println("check " + what + ": " + anonymised.verdict().id() + " in " + d.elapsed().toMillis() + " ms");
+            log.println("check " + what + ": " + anonymised.verdict().id() + " in "
+                    + d.elapsed().toMillis() + " ms");
         }
         log.flush();
         return new Ran(anonymised);
@@ -99,8 +107,10 @@ public final class Checks {
 
     /** The sentence for a server whose every address the policy refused. */
     static String refusal(Diagnosis d) {
-        List<PolicyRefusal> refused = d.refused().stream().filter(r -> r.host().equals(d.server())).toList();
-        String addresses = refused.stream().limit(3)
+        List<PolicyRefusal> refused =
+                d.refused().stream().filter(r -> r.host().equals(d.server())).toList();
+        String addresses = refused.stream()
+                .limit(3)
                 .map(r -> r.address().getHostAddress() + ", " + r.reason())
                 .collect(Collectors.joining("; "));
         String more = refused.size() > 3 ? " and " + (refused.size() - 3) + " more" : "";

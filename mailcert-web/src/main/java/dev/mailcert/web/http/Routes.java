@@ -37,6 +37,7 @@ public final class Routes {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The engine's own discovery requests say so; this service never starts a check for itself. */
     private static final String ENGINE_AGENT = "mailcert";
+
     private static final String HTML = "text/html; charset=utf-8";
 
     private final Checks checks;
@@ -70,8 +71,11 @@ public final class Routes {
         Optional<MailClient> chosen = MailClient.byId(client == null ? "" : client);
         FormView form = FormView.of(target, server, chosen.map(MailClient::id).orElse(""), answer.sentence());
         if (answer instanceof CheckAnswer.Done done) {
-            ResultView view = ResultView.of(done.result(), target.strip(), Optional.ofNullable(server).map(String::strip), chosen);
-            ctx.status(200).contentType(HTML).result(pages.render("result.jte", Map.of("form", form.withoutProblem(), "r", view)));
+            ResultView view = ResultView.of(
+                    done.result(), target.strip(), Optional.ofNullable(server).map(String::strip), chosen);
+            ctx.status(200)
+                    .contentType(HTML)
+                    .result(pages.render("result.jte", Map.of("form", form.withoutProblem(), "r", view)));
             return;
         }
         retryAfter(ctx, answer);
@@ -118,8 +122,11 @@ public final class Routes {
         CheckResult shown = personal(done, target);
         Optional<ClientConfig> config = ClientConfigFiles.of(shown.diagnosis(), shown.advice());
         if (config.isEmpty()) {
-            text(ctx, 404, "No file: there is no verified server name for both incoming and outgoing mail ("
-                    + shown.verdict().id() + ").");
+            text(
+                    ctx,
+                    404,
+                    "No file: there is no verified server name for both incoming and outgoing mail ("
+                            + shown.verdict().id() + ").");
             return;
         }
         String body;
@@ -129,8 +136,10 @@ public final class Routes {
             text(ctx, 400, e.getMessage());
             return;
         }
-        String name = format.get().fileName(shown.diagnosis().request().target().domain().value());
-        ctx.status(200).contentType(contentType(format.get()))
+        String name = format.get()
+                .fileName(shown.diagnosis().request().target().domain().value());
+        ctx.status(200)
+                .contentType(contentType(format.get()))
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .result(body);
     }
@@ -173,7 +182,8 @@ public final class Routes {
         autoconfigAnswer(ctx, target.get(), config -> AutodiscoverWriter.write(config, email));
     }
 
-    private void autoconfigAnswer(Context ctx, Target target, java.util.function.Function<ClientConfig, String> writer) {
+    private void autoconfigAnswer(
+            Context ctx, Target target, java.util.function.Function<ClientConfig, String> writer) {
         boolean fromEngine = ENGINE_AGENT.equals(ctx.header("User-Agent"));
         if (!fromEngine) {
             Optional<Duration> wait = rate.acquire(client(ctx));
@@ -186,8 +196,8 @@ public final class Routes {
         }
         AutoconfigAnswers.Answer answer = autoconfig.answer(target, !fromEngine);
         switch (answer) {
-            case AutoconfigAnswers.Settings s -> ctx.status(200).contentType("application/xml; charset=utf-8")
-                    .result(writer.apply(s.config()));
+            case AutoconfigAnswers.Settings s ->
+                ctx.status(200).contentType("application/xml; charset=utf-8").result(writer.apply(s.config()));
             case AutoconfigAnswers.NothingVerified n -> text(ctx, 404, "Nothing verified for this domain.");
             case AutoconfigAnswers.NoCheck c -> {
                 retryAfter(ctx, c.answer());
@@ -208,7 +218,8 @@ public final class Routes {
             String name = host.strip().toLowerCase(Locale.ROOT).replaceFirst(":\\d+$", "");
             for (String prefix : new String[] {"autoconfig.", "autodiscover."}) {
                 if (name.startsWith(prefix)) {
-                    return Optional.of(Target.parse(HostName.parse(name.substring(prefix.length())).value()));
+                    return Optional.of(Target.parse(
+                            HostName.parse(name.substring(prefix.length())).value()));
                 }
             }
             return Optional.of(Target.parse(HostName.parse(name).value()));
@@ -246,7 +257,7 @@ public final class Routes {
         switch (answer) {
             case CheckAnswer.Limited l -> ctx.header("Retry-After", Long.toString(CheckAnswer.seconds(l.retryAfter())));
             case CheckAnswer.Busy b -> ctx.header("Retry-After", Long.toString(CheckAnswer.seconds(b.retryAfter())));
-            default -> { }
+            default -> {}
         }
     }
 

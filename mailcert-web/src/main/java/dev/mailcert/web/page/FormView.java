@@ -13,8 +13,12 @@ public record FormView(String target, String server, String client, String probl
     }
 
     public static FormView of(String target, String server, String client, String problem) {
-        return new FormView(target == null ? "" : target, server == null ? "" : server, client == null ? "" : client,
-                problem, List.of(MailClient.values()));
+        return new FormView(
+                target == null ? "" : target,
+                server == null ? "" : server,
+                client == null ? "" : client,
+                problem,
+                List.of(MailClient.values()));
     }
 
     /** The same form without the sentence (a result page shows the form to check again). */

@@ -10,7 +10,10 @@ public final class Links {
     private Links() {}
 
     public static String query(String target, Optional<String> server) {
-        return "target=" + encode(target) + server.filter(s -> !s.isBlank()).map(s -> "&server=" + encode(s)).orElse("");
+        return "target=" + encode(target)
+                + server.filter(s -> !s.isBlank())
+                        .map(s -> "&server=" + encode(s))
+                        .orElse("");
     }
 
     static String encode(String value) {

@@ -12,7 +12,8 @@ public record Settings(Recommendation incoming, Optional<Recommendation> outgoin
 
     /** The recommendations to type: IMAP before POP3 for incoming, SMTP for outgoing; empty without an incoming one. */
     public static Optional<Settings> of(List<Recommendation> recommendations) {
-        Optional<Recommendation> in = first(recommendations, Protocol.IMAP).or(() -> first(recommendations, Protocol.POP3));
+        Optional<Recommendation> in =
+                first(recommendations, Protocol.IMAP).or(() -> first(recommendations, Protocol.POP3));
         return in.map(i -> new Settings(i, first(recommendations, Protocol.SMTP)));
     }
 
@@ -37,18 +38,22 @@ public record Settings(Recommendation incoming, Optional<Recommendation> outgoin
     }
 
     List<MailClient.Field> incomingFields(String host, String port, String security, String securityValue) {
-        return List.of(new MailClient.Field(host, incoming.host().unicode()),
+        return List.of(
+                new MailClient.Field(host, incoming.host().unicode()),
                 new MailClient.Field(port, Integer.toString(incoming.port())),
                 new MailClient.Field(security, securityValue));
     }
 
     List<MailClient.Field> outgoingFields(String host, String port, String security, String securityValue) {
         List<MailClient.Field> fields = new ArrayList<>();
-        outgoing.ifPresentOrElse(o -> {
-            fields.add(new MailClient.Field(host, o.host().unicode()));
-            fields.add(new MailClient.Field(port, Integer.toString(o.port())));
-            fields.add(new MailClient.Field(security, securityValue));
-        }, () -> fields.add(new MailClient.Field(host, "no verified outgoing server: leave it as it is and ask your provider")));
+        outgoing.ifPresentOrElse(
+                o -> {
+                    fields.add(new MailClient.Field(host, o.host().unicode()));
+                    fields.add(new MailClient.Field(port, Integer.toString(o.port())));
+                    fields.add(new MailClient.Field(security, securityValue));
+                },
+                () -> fields.add(new MailClient.Field(
+                        host, "no verified outgoing server: leave it as it is and ask your provider")));
         return fields;
     }
 }

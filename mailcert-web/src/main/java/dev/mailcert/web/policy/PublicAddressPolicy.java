@@ -119,7 +119,8 @@ public final class PublicAddressPolicy implements AddressPolicy {
         byte[] embedded;
         if (isMapped(address)) {
             embedded = slice(address, 12);
-            return Optional.of("an IPv4-mapped address of " + ipv4Text(embedded) + ipv4(embedded).map(r -> ", " + r).orElse(""));
+            return Optional.of("an IPv4-mapped address of " + ipv4Text(embedded)
+                    + ipv4(embedded).map(r -> ", " + r).orElse(""));
         }
         if (COMPATIBLE.contains(address)) {
             embedded = slice(address, 12);

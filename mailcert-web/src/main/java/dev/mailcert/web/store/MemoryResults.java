@@ -33,8 +33,12 @@ public final class MemoryResults implements StoredResults {
         var request = anonymised.diagnosis().request();
         String domain = request.target().domain().value();
         Optional<String> server = request.server().map(HostName::value);
-        StoredResult stored = new StoredResult(domain, server, anonymised.verdict().id(),
-                JsonReport.render(anonymised.diagnosis(), anonymised.advice()), clock.instant());
+        StoredResult stored = new StoredResult(
+                domain,
+                server,
+                anonymised.verdict().id(),
+                JsonReport.render(anonymised.diagnosis(), anonymised.advice()),
+                clock.instant());
         synchronized (results) {
             Key key = new Key(domain, server);
             results.remove(key); // re-inserted last: the map is in saving order
@@ -52,7 +56,8 @@ public final class MemoryResults implements StoredResults {
         var oldest = clock.instant().minus(maxAge);
         synchronized (results) {
             return results.values().stream()
-                    .filter(r -> r.domain().equals(domain.value()) && !r.finished().isBefore(oldest))
+                    .filter(r ->
+                            r.domain().equals(domain.value()) && !r.finished().isBefore(oldest))
                     .reduce((a, b) -> b.finished().isBefore(a.finished()) ? a : b);
         }
     }

@@ -20,26 +20,32 @@ class AutodiscoverRequestTest {
                   </Request>
                 </Autodiscover>""";
 
-        assertThat(AutodiscoverRequest.emailAddress(body.getBytes(StandardCharsets.UTF_8))).hasValue("alice@customer.example");
+        assertThat(AutodiscoverRequest.emailAddress(body.getBytes(StandardCharsets.UTF_8)))
+                .hasValue("alice@customer.example");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "",
-            "not xml",
-            "<Other><EMailAddress>a@b.example</EMailAddress></Other>",
-            "<Autodiscover><Request></Request></Autodiscover>",
-            "<!DOCTYPE Autodiscover [<!ENTITY x SYSTEM \"file:///etc/hostname\">]><Autodiscover><Request><EMailAddress>&x;</EMailAddress></Request></Autodiscover>",
-            "<Autodiscover><a><b><c><d><e><f><g><h><EMailAddress>a@b.example</EMailAddress></h></g></f></e></d></c></b></a></Autodiscover>"})
+    @ValueSource(
+            strings = {
+                "",
+                "not xml",
+                "<Other><EMailAddress>a@b.example</EMailAddress></Other>",
+                "<Autodiscover><Request></Request></Autodiscover>",
+                "<!DOCTYPE Autodiscover [<!ENTITY x SYSTEM \"file:///etc/hostname\">]><Autodiscover><Request><EMailAddress>&x;</EMailAddress></Request></Autodiscover>",
+                "<Autodiscover><a><b><c><d><e><f><g><h><EMailAddress>a@b.example</EMailAddress></h></g></f></e></d></c></b></a></Autodiscover>"
+            })
     void anythingElseHasNoAddress(String body) {
-        assertThat(AutodiscoverRequest.emailAddress(body.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(AutodiscoverRequest.emailAddress(body.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
     }
 
     @Test
     void aBodyOverTheLimitIsNotRead() {
         String padding = " ".repeat(AutodiscoverRequest.MAX_BYTES);
-        String body = "<Autodiscover><Request><EMailAddress>a@b.example</EMailAddress></Request></Autodiscover>" + padding;
+        String body =
+                "<Autodiscover><Request><EMailAddress>a@b.example</EMailAddress></Request></Autodiscover>" + padding;
 
-        assertThat(AutodiscoverRequest.emailAddress(body.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(AutodiscoverRequest.emailAddress(body.getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
     }
 }

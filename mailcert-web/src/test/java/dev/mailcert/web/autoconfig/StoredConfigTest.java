@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class StoredConfigTest {
 
     private static String json(String recommendations) {
-        return "{\"schema\":\"mailcert.check/1\",\"domain\":\"customer.example\",\"recommendations\":[" + recommendations + "]}";
+        return "{\"schema\":\"mailcert.check/1\",\"domain\":\"customer.example\",\"recommendations\":["
+                + recommendations + "]}";
     }
 
     private static String rec(String protocol, String host, int port, String security, boolean verified) {
@@ -25,19 +26,25 @@ class StoredConfigTest {
 
         assertThat(config).hasValueSatisfying(c -> {
             assertThat(c.domains()).containsExactly("customer.example");
-            assertThat(c.incoming()).containsExactly(new ServerSetting(Protocol.IMAP, "srv12.webhost.example", 993, SocketType.SSL));
-            assertThat(c.outgoing()).containsExactly(new ServerSetting(Protocol.SMTP, "srv12.webhost.example", 587, SocketType.STARTTLS));
+            assertThat(c.incoming())
+                    .containsExactly(new ServerSetting(Protocol.IMAP, "srv12.webhost.example", 993, SocketType.SSL));
+            assertThat(c.outgoing())
+                    .containsExactly(
+                            new ServerSetting(Protocol.SMTP, "srv12.webhost.example", 587, SocketType.STARTTLS));
         });
     }
 
     @Test
     void unverifiedOrMalformedEntriesAreNeverServed() {
         assertThat(StoredConfig.of(json(rec("imap", "srv12.webhost.example", 993, "tls", false) + ","
-                + rec("smtp", "srv12.webhost.example", 465, "tls", true)))).isEmpty();
+                        + rec("smtp", "srv12.webhost.example", 465, "tls", true))))
+                .isEmpty();
         assertThat(StoredConfig.of(json(rec("imap", "<b>x</b>", 993, "tls", true) + ","
-                + rec("smtp", "srv12.webhost.example", 465, "tls", true)))).isEmpty();
+                        + rec("smtp", "srv12.webhost.example", 465, "tls", true))))
+                .isEmpty();
         assertThat(StoredConfig.of(json(rec("imap", "srv12.webhost.example", 0, "tls", true) + ","
-                + rec("smtp", "srv12.webhost.example", 465, "tls", true)))).isEmpty();
+                        + rec("smtp", "srv12.webhost.example", 465, "tls", true))))
+                .isEmpty();
         assertThat(StoredConfig.of("not json")).isEmpty();
     }
 }

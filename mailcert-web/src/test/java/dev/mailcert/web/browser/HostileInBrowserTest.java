@@ -22,13 +22,17 @@ class HostileInBrowserTest {
 
     @Test
     void markupFromEveryNetworkFieldStaysText() throws Exception {
-        assumeThat(Files.isExecutable(Browser.CHROMIUM)).as("/usr/bin/chromium is installed").isTrue();
+        assumeThat(Files.isExecutable(Browser.CHROMIUM))
+                .as("/usr/bin/chromium is installed")
+                .isTrue();
         try (BannerServer banners = new BannerServer(InetAddress.getByName("127.0.21.8"), OFFSET);
-             LabWeb web = LabWeb.start("hostile-markup", OFFSET);
-             Browser browser = new Browser(true)) {
+                LabWeb web = LabWeb.start("hostile-markup", OFFSET);
+                Browser browser = new Browser(true)) {
             var d = browser.driver;
-            d.get(web.url("/check?target=eve%40hostile.example&server=mail.hostile.example&client=thunderbird").toString());
-            new WebDriverWait(d, Duration.ofSeconds(60)).until(x -> !x.findElements(By.id("verdict")).isEmpty());
+            d.get(web.url("/check?target=eve%40hostile.example&server=mail.hostile.example&client=thunderbird")
+                    .toString());
+            new WebDriverWait(d, Duration.ofSeconds(60))
+                    .until(x -> !x.findElements(By.id("verdict")).isEmpty());
             d.findElement(By.cssSelector("#technical > summary")).click(); // unfold, so everything is rendered
 
             try {
@@ -38,11 +42,17 @@ class HostileInBrowserTest {
                 // nothing ran
             }
             JavascriptExecutor js = (JavascriptExecutor) d;
-            assertThat((Long) js.executeScript("return document.querySelectorAll('img, svg, iframe, object').length")).isZero();
-            assertThat((Long) js.executeScript("return document.scripts.length")).isEqualTo(1L);
+            assertThat((Long) js.executeScript("return document.querySelectorAll('img, svg, iframe, object').length"))
+                    .isZero();
+            assertThat((Long) js.executeScript("return document.scripts.length"))
+                    .isEqualTo(1L);
             String technical = d.findElement(By.id("technical")).getText();
-            assertThat(technical).contains("<script>alert('san')</script>.hostile.example", "<img src\\=x onerror\\=alert('subject')\\>",
-                    "<img src=x onerror=alert('autoconfig')>", "<script>alert('imap-banner')</script>");
+            assertThat(technical)
+                    .contains(
+                            "<script>alert('san')</script>.hostile.example",
+                            "<img src\\=x onerror\\=alert('subject')\\>",
+                            "<img src=x onerror=alert('autoconfig')>",
+                            "<script>alert('imap-banner')</script>");
             browser.screenshot("hostile-markup");
         }
     }

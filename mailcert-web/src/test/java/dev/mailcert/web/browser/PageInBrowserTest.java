@@ -34,7 +34,9 @@ class PageInBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeThat(Files.isExecutable(Browser.CHROMIUM)).as("/usr/bin/chromium is installed").isTrue();
+        assumeThat(Files.isExecutable(Browser.CHROMIUM))
+                .as("/usr/bin/chromium is installed")
+                .isTrue();
         web = LabWeb.start("shared-hosting", OFFSET);
         browser = new Browser(true);
     }
@@ -55,7 +57,8 @@ class PageInBrowserTest {
         d.findElement(By.id("server")).sendKeys(server);
         new Select(d.findElement(By.id("client"))).selectByVisibleText(clientLabel);
         d.findElement(By.id("target")).sendKeys(target + Keys.ENTER); // the keyboard submits the form
-        new WebDriverWait(d, Duration.ofSeconds(60)).until(x -> !x.findElements(By.id("verdict")).isEmpty());
+        new WebDriverWait(d, Duration.ofSeconds(60))
+                .until(x -> !x.findElements(By.id("verdict")).isEmpty());
     }
 
     @Test
@@ -63,7 +66,8 @@ class PageInBrowserTest {
         fillAndSubmit("alice@customer.example", "mail.customer.example", "Thunderbird");
         var d = browser.driver;
 
-        assertThat(d.findElement(By.id("verdict-title")).getText()).isEqualTo("Change the server name in your mail program");
+        assertThat(d.findElement(By.id("verdict-title")).getText())
+                .isEqualTo("Change the server name in your mail program");
         List<WebElement> cards = d.findElements(By.cssSelector("#settings .card"));
         assertThat(cards).hasSize(3);
         assertThat(cards).allSatisfy(c -> {
@@ -71,7 +75,9 @@ class PageInBrowserTest {
             assertThat(c.findElement(By.cssSelector(".was")).getText()).isEqualTo("mail.customer.example");
             assertThat(c.findElement(By.cssSelector(".security")).getText()).isEqualTo("SSL/TLS");
         });
-        assertThat(cards).extracting(c -> c.findElement(By.cssSelector(".port")).getText()).containsExactly(port(993), port(995), port(465));
+        assertThat(cards)
+                .extracting(c -> c.findElement(By.cssSelector(".port")).getText())
+                .containsExactly(port(993), port(995), port(465));
         WebElement thunderbird = d.findElement(By.id("guide-thunderbird"));
         assertThat(thunderbird.getAttribute("open")).isNotNull();
         assertThat(thunderbird.getText()).contains("Account Settings", "srv12.webhost.example");
@@ -90,10 +96,15 @@ class PageInBrowserTest {
             WebElement guide = d.findElement(By.id("guide-" + client.id()));
             assertThat(guide.isDisplayed()).as(client.label()).isTrue();
             assertThat(guide.getAttribute("open")).as(client.label()).isNotNull();
-            assertThat(guide.findElements(By.cssSelector("ol > li")).size()).as(client.label()).isGreaterThanOrEqualTo(3);
+            assertThat(guide.findElements(By.cssSelector("ol > li")).size())
+                    .as(client.label())
+                    .isGreaterThanOrEqualTo(3);
             assertThat(guide.getText()).as(client.label()).contains("srv12.webhost.example");
-            assertThat(d.findElements(By.cssSelector("details.guide")).stream().filter(WebElement::isDisplayed).count())
-                    .as(client.label()).isEqualTo(1);
+            assertThat(d.findElements(By.cssSelector("details.guide")).stream()
+                            .filter(WebElement::isDisplayed)
+                            .count())
+                    .as(client.label())
+                    .isEqualTo(1);
         }
         browser.screenshot("seed-result-em-client");
     }
@@ -109,9 +120,11 @@ class PageInBrowserTest {
         Path autodiscover = awaitFile("autodiscover.xml");
         Path profile = awaitFile("customer.example.mobileconfig");
 
-        assertThat(AutoconfigReader.parse(Files.readAllBytes(thunderbird)).servers()).extracting(ServerSetting::host)
+        assertThat(AutoconfigReader.parse(Files.readAllBytes(thunderbird)).servers())
+                .extracting(ServerSetting::host)
                 .containsOnly("srv12.webhost.example");
-        assertThat(AutodiscoverReader.parse(Files.readAllBytes(autodiscover)).servers()).extracting(ServerSetting::host)
+        assertThat(AutodiscoverReader.parse(Files.readAllBytes(autodiscover)).servers())
+                .extracting(ServerSetting::host)
                 .containsOnly("srv12.webhost.example");
         assertThat(PlistReader.parse(Files.readAllBytes(profile)).toString()).contains("srv12.webhost.example");
     }
@@ -121,12 +134,16 @@ class PageInBrowserTest {
         var d = browser.driver;
         d.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         try {
-            d.get(web.url("/check?target=alice%40customer.example&server=mail.customer.example&client=iphone").toString());
+            d.get(web.url("/check?target=alice%40customer.example&server=mail.customer.example&client=iphone")
+                    .toString());
             for (WebElement field : d.findElements(By.cssSelector("input, select"))) {
                 String id = field.getAttribute("id");
-                assertThat(d.findElements(By.cssSelector("label[for='" + id + "']"))).as(id).hasSize(1);
+                assertThat(d.findElements(By.cssSelector("label[for='" + id + "']")))
+                        .as(id)
+                        .hasSize(1);
             }
-            long scrollWidth = (Long) ((JavascriptExecutor) d).executeScript("return document.documentElement.scrollWidth");
+            long scrollWidth =
+                    (Long) ((JavascriptExecutor) d).executeScript("return document.documentElement.scrollWidth");
             long viewport = (Long) ((JavascriptExecutor) d).executeScript("return window.innerWidth");
             assertThat(scrollWidth).isLessThanOrEqualTo(viewport);
             browser.screenshot("seed-result-phone");
@@ -152,7 +169,8 @@ class PageInBrowserTest {
     static void assertThatNoAlert() {
         try {
             browser.driver.switchTo().alert();
-            throw new AssertionError("an alert is open: " + browser.driver.switchTo().alert().getText());
+            throw new AssertionError(
+                    "an alert is open: " + browser.driver.switchTo().alert().getText());
         } catch (NoAlertPresentException expected) {
             // the page ran no injected script
         }

@@ -18,8 +18,11 @@ class ProgressInBrowserTest {
 
     @Test
     void theFormShowsProgressUntilTheResultArrives() throws Exception {
-        assumeThat(Files.isExecutable(Browser.CHROMIUM)).as("/usr/bin/chromium is installed").isTrue();
-        try (LabWeb web = LabWeb.start("shared-hosting", 21900); Browser browser = new Browser(true)) {
+        assumeThat(Files.isExecutable(Browser.CHROMIUM))
+                .as("/usr/bin/chromium is installed")
+                .isTrue();
+        try (LabWeb web = LabWeb.start("shared-hosting", 21900);
+                Browser browser = new Browser(true)) {
             var d = browser.driver;
             d.get(web.url("/").toString());
             d.findElement(By.id("target")).sendKeys("alice@customer.example");
@@ -27,7 +30,8 @@ class ProgressInBrowserTest {
             // The driver waits for the next page after a click, so the test holds the navigation back
             // (a listener of its own, after the page's) to watch the page's reaction to the submit.
             JavascriptExecutor js = (JavascriptExecutor) d;
-            js.executeScript("document.getElementById('check-form').addEventListener('submit', function (e) { e.preventDefault(); })");
+            js.executeScript(
+                    "document.getElementById('check-form').addEventListener('submit', function (e) { e.preventDefault(); })");
             d.findElement(By.id("check-button")).click();
 
             assertThat(d.findElement(By.id("progress")).isDisplayed()).isTrue();
@@ -36,9 +40,12 @@ class ProgressInBrowserTest {
             new WebDriverWait(d, Duration.ofSeconds(5))
                     .until(x -> x.findElement(By.id("progress-text")).getText().matches("(?s).*\\d+ s so far\\."));
             browser.screenshot("progress");
-            js.executeScript("document.getElementById('check-form').submit()"); // now for real: the same URL answers when done
-            new WebDriverWait(d, Duration.ofSeconds(60)).until(x -> !x.findElements(By.id("verdict")).isEmpty());
-            assertThat(d.findElement(By.id("verdict-title")).getText()).isEqualTo("Change the server name in your mail program");
+            js.executeScript(
+                    "document.getElementById('check-form').submit()"); // now for real: the same URL answers when done
+            new WebDriverWait(d, Duration.ofSeconds(60))
+                    .until(x -> !x.findElements(By.id("verdict")).isEmpty());
+            assertThat(d.findElement(By.id("verdict-title")).getText())
+                    .isEqualTo("Change the server name in your mail program");
         }
     }
 }

@@ -17,20 +17,28 @@ class WithoutJavaScriptTest {
 
     @Test
     void theSameUrlAnswersWhenTheCheckIsDone() throws Exception {
-        assumeThat(Files.isExecutable(Browser.CHROMIUM)).as("/usr/bin/chromium is installed").isTrue();
-        try (LabWeb web = LabWeb.start("shared-hosting", 21800); Browser browser = new Browser(false)) {
+        assumeThat(Files.isExecutable(Browser.CHROMIUM))
+                .as("/usr/bin/chromium is installed")
+                .isTrue();
+        try (LabWeb web = LabWeb.start("shared-hosting", 21800);
+                Browser browser = new Browser(false)) {
             var d = browser.driver;
             d.get(web.url("/").toString());
             d.findElement(By.id("target")).sendKeys("alice@customer.example");
             d.findElement(By.id("server")).sendKeys("mail.customer.example");
             d.findElement(By.id("check-button")).click();
-            new WebDriverWait(d, Duration.ofSeconds(60)).until(x -> !x.findElements(By.id("verdict")).isEmpty());
+            new WebDriverWait(d, Duration.ofSeconds(60))
+                    .until(x -> !x.findElements(By.id("verdict")).isEmpty());
 
-            assertThat(d.getCurrentUrl()).contains("/check?target=alice%40customer.example&server=mail.customer.example");
+            assertThat(d.getCurrentUrl())
+                    .contains("/check?target=alice%40customer.example&server=mail.customer.example");
             assertThat(d.findElement(By.id("picker")).isDisplayed()).isFalse(); // the picker needs the script
-            assertThat(d.findElements(By.cssSelector("details.guide"))).hasSize(9).allSatisfy(g -> assertThat(g.isDisplayed()).isTrue());
+            assertThat(d.findElements(By.cssSelector("details.guide")))
+                    .hasSize(9)
+                    .allSatisfy(g -> assertThat(g.isDisplayed()).isTrue());
             d.findElement(By.cssSelector("#guide-iphone > summary")).click();
-            assertThat(d.findElement(By.id("guide-iphone")).getText()).contains("Mail Accounts", "srv12.webhost.example");
+            assertThat(d.findElement(By.id("guide-iphone")).getText())
+                    .contains("Mail Accounts", "srv12.webhost.example");
             browser.screenshot("seed-result-no-javascript");
         }
     }

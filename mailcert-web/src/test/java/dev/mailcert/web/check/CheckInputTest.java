@@ -25,7 +25,8 @@ class CheckInputTest {
     void inputBecomesARequestOrTheAnswerThatRefusesIt(String target, String server, int status) {
         CheckInput.Parsed parsed = CheckInput.parse(target, server, new PublicAddressPolicy());
 
-        int actual = parsed instanceof CheckInput.Invalid invalid ? invalid.answer().status() : 200;
+        int actual =
+                parsed instanceof CheckInput.Invalid invalid ? invalid.answer().status() : 200;
         assertThat(actual).isEqualTo(status);
     }
 }

@@ -26,7 +26,8 @@ class EscapingTest {
     static void start() throws Exception {
         banners = new BannerServer(InetAddress.getByName("127.0.21.8"), OFFSET);
         web = LabWeb.start("hostile-markup", OFFSET);
-        HttpResponse<String> r = web.get("/check?target=eve%40hostile.example&server=mail.hostile.example&client=thunderbird");
+        HttpResponse<String> r =
+                web.get("/check?target=eve%40hostile.example&server=mail.hostile.example&client=thunderbird");
         assertThat(r.statusCode()).isEqualTo(200);
         page = r.body();
     }
@@ -40,13 +41,15 @@ class EscapingTest {
     @Test
     void noMarkupFromTheNetworkSurvivesOnThePage() {
         // the page's own markup has exactly one script element (our file) and no img or svg
-        assertThat(INJECTED.matcher(page).results().map(m -> m.group()).toList()).containsExactly("<script ");
+        assertThat(INJECTED.matcher(page).results().map(m -> m.group()).toList())
+                .containsExactly("<script ");
         assertThat(page).contains("<script src=\"/static/mailcert.js\" defer></script>");
     }
 
     @Test
     void certificateSubjectAndNamesAreShownAsText() {
-        assertThat(page).contains("&lt;img src\\=x onerror\\=alert('subject')\\&gt;")
+        assertThat(page)
+                .contains("&lt;img src\\=x onerror\\=alert('subject')\\&gt;")
                 .contains("&lt;script&gt;alert('san')&lt;/script&gt;.hostile.example");
     }
 
@@ -57,14 +60,16 @@ class EscapingTest {
 
     @Test
     void bannersAreShownAsText() {
-        assertThat(page).contains("&lt;script&gt;alert('imap-banner')&lt;/script&gt;")
+        assertThat(page)
+                .contains("&lt;script&gt;alert('imap-banner')&lt;/script&gt;")
                 .contains("&lt;img src=x onerror=alert('pop3-banner')&gt;")
                 .contains("&lt;svg/onload=alert('smtp-banner')&gt;");
     }
 
     @Test
     void theJsonCarriesTheSameValuesAsPlainStrings() throws Exception {
-        String json = web.get("/api/v1/check?target=eve%40hostile.example&server=mail.hostile.example").body();
+        String json = web.get("/api/v1/check?target=eve%40hostile.example&server=mail.hostile.example")
+                .body();
         var tree = new ObjectMapper().readTree(json);
 
         assertThat(json).contains("alert('san')");

@@ -43,10 +43,12 @@ class WebServiceTest {
         HttpResponse<String> r = web.get("/api/v1/check?" + SEED);
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonNode json = JSON.readTree(r.body());
         assertThat(json.path("schema").asText()).isEqualTo("mailcert.check/1");
-        assertThat(json.path("target").asText()).isEqualTo("alice@customer.example"); // the asker sees their own address
+        assertThat(json.path("target").asText())
+                .isEqualTo("alice@customer.example"); // the asker sees their own address
         assertThat(json.path("verdict").asText()).isEqualTo("fixable");
         assertThat(json.path("recommendations")).allSatisfy(rec -> {
             assertThat(rec.path("host").asText()).isEqualTo("srv12.webhost.example");
@@ -55,8 +57,14 @@ class WebServiceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "target=", "target=not%20an%20address", "target=alice%40customer.example&server=not_a_host",
-            "target=alice%40%40customer.example"})
+    @ValueSource(
+            strings = {
+                "",
+                "target=",
+                "target=not%20an%20address",
+                "target=alice%40customer.example&server=not_a_host",
+                "target=alice%40%40customer.example"
+            })
     void apiRefusesBadInputWith400AndAnError(String query) throws Exception {
         HttpResponse<String> r = web.get("/api/v1/check?" + query);
 
@@ -69,10 +77,14 @@ class WebServiceTest {
         HttpResponse<String> r = web.get("/check?" + SEED + "&client=thunderbird");
 
         assertThat(r.statusCode()).isEqualTo(200);
-        assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html")
-                .containsIgnoringCase("charset=utf-8"));
-        assertThat(r.body()).contains("Change the server name in your mail program", "srv12.webhost.example",
-                "<del>mail.customer.example</del>", "id=\"guide-thunderbird\" data-client=\"thunderbird\" open");
+        assertThat(r.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html").containsIgnoringCase("charset=utf-8"));
+        assertThat(r.body())
+                .contains(
+                        "Change the server name in your mail program",
+                        "srv12.webhost.example",
+                        "<del>mail.customer.example</del>",
+                        "id=\"guide-thunderbird\" data-client=\"thunderbird\" open");
     }
 
     @Test
@@ -85,16 +97,29 @@ class WebServiceTest {
 
     @Test
     void downloadsCarryTheVerifiedNamesWithTheirContentTypes() throws Exception {
-        Map<String, String> types = Map.of("thunderbird", "application/xml", "autodiscover", "application/xml",
-                "mobileconfig", "application/x-apple-aspen-config");
-        Map<String, String> names = Map.of("thunderbird", "config-v1.1.xml", "autodiscover", "autodiscover.xml",
-                "mobileconfig", "customer.example.mobileconfig");
+        Map<String, String> types = Map.of(
+                "thunderbird",
+                "application/xml",
+                "autodiscover",
+                "application/xml",
+                "mobileconfig",
+                "application/x-apple-aspen-config");
+        Map<String, String> names = Map.of(
+                "thunderbird",
+                "config-v1.1.xml",
+                "autodiscover",
+                "autodiscover.xml",
+                "mobileconfig",
+                "customer.example.mobileconfig");
         for (String format : types.keySet()) {
             HttpResponse<byte[]> r = web.getBytes("/config/" + format + "?" + SEED);
 
             assertThat(r.statusCode()).as(format).isEqualTo(200);
-            assertThat(r.headers().firstValue("Content-Type")).as(format).hasValueSatisfying(t -> assertThat(t).startsWith(types.get(format)));
-            assertThat(r.headers().firstValue("Content-Disposition")).as(format)
+            assertThat(r.headers().firstValue("Content-Type"))
+                    .as(format)
+                    .hasValueSatisfying(t -> assertThat(t).startsWith(types.get(format)));
+            assertThat(r.headers().firstValue("Content-Disposition"))
+                    .as(format)
                     .hasValue("attachment; filename=\"" + names.get(format) + "\"");
             String body = new String(r.body(), StandardCharsets.UTF_8);
             switch (format) {
@@ -103,7 +128,9 @@ class WebServiceTest {
                     assertVerified(AutodiscoverReader.parse(r.body()));
                     assertThat(body).contains("<LoginName>alice@customer.example</LoginName>");
                 }
-                default -> assertThat(PlistReader.parse(r.body()).toString()).contains("srv12.webhost.example", "alice@customer.example");
+                default ->
+                    assertThat(PlistReader.parse(r.body()).toString())
+                            .contains("srv12.webhost.example", "alice@customer.example");
             }
         }
     }
@@ -120,13 +147,19 @@ class WebServiceTest {
             HttpResponse<byte[]> r = web.getBytes(path + "?emailaddress=carol%40customer.example");
 
             assertThat(r.statusCode()).as(path).isEqualTo(200);
-            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/xml"));
+            assertThat(r.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/xml"));
             assertVerified(AutoconfigReader.parse(r.body()));
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/autodiscover/autodiscover.xml", "/Autodiscover/Autodiscover.xml", "/AUTODISCOVER/AUTODISCOVER.XML"})
+    @ValueSource(
+            strings = {
+                "/autodiscover/autodiscover.xml",
+                "/Autodiscover/Autodiscover.xml",
+                "/AUTODISCOVER/AUTODISCOVER.XML"
+            })
     void outlookAutodiscoverInAnyLetterCaseServesTheVerifiedName(String path) throws Exception {
         HttpResponse<byte[]> r = web.post(path, """
                 <?xml version="1.0" encoding="utf-8"?>
@@ -140,14 +173,21 @@ class WebServiceTest {
 
         assertThat(r.statusCode()).isEqualTo(200);
         assertVerified(AutodiscoverReader.parse(r.body()));
-        assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("<LoginName>dave@customer.example</LoginName>");
+        assertThat(new String(r.body(), StandardCharsets.UTF_8))
+                .contains("<LoginName>dave@customer.example</LoginName>");
     }
 
     @Test
     void autodiscoverWithoutAnAddressIs400() throws Exception {
-        assertThat(web.post("/autodiscover/autodiscover.xml", "<Autodiscover><Request/></Autodiscover>").statusCode()).isEqualTo(400);
-        assertThat(web.post("/autodiscover/autodiscover.xml", "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
-                + "<Autodiscover><Request><EMailAddress>&e;</EMailAddress></Request></Autodiscover>").statusCode()).isEqualTo(400);
+        assertThat(web.post("/autodiscover/autodiscover.xml", "<Autodiscover><Request/></Autodiscover>")
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(web.post(
+                                "/autodiscover/autodiscover.xml",
+                                "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                                        + "<Autodiscover><Request><EMailAddress>&e;</EMailAddress></Request></Autodiscover>")
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
@@ -156,19 +196,34 @@ class WebServiceTest {
 
         var stored = web.results.newest(HostName.parse("customer.example"), Duration.ofMinutes(5));
         assertThat(stored).isPresent();
-        assertThat(stored.get().json()).doesNotContain("zoe.private").doesNotContain("alice").contains("\"target\" : \"customer.example\"");
-        assertThat(web.log()).doesNotContain("zoe.private").doesNotContain("alice").contains("check customer.example");
+        assertThat(stored.get().json())
+                .doesNotContain("zoe.private")
+                .doesNotContain("alice")
+                .contains("\"target\" : \"customer.example\"");
+        assertThat(web.log())
+                .doesNotContain("zoe.private")
+                .doesNotContain("alice")
+                .contains("check customer.example");
     }
 
     @Test
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
-        for (String path : List.of("/", "/check?" + SEED, "/api/v1/check?" + SEED, "/api/v1/check?target=x", "/static/style.css",
-                "/static/mailcert.js", "/api/v1/openapi.json", "/mail/config-v1.1.xml?emailaddress=a%40customer.example",
+        for (String path : List.of(
+                "/",
+                "/check?" + SEED,
+                "/api/v1/check?" + SEED,
+                "/api/v1/check?target=x",
+                "/static/style.css",
+                "/static/mailcert.js",
+                "/api/v1/openapi.json",
+                "/mail/config-v1.1.xml?emailaddress=a%40customer.example",
                 "/no/such/page")) {
             HttpResponse<String> r = web.get(path);
             var h = r.headers();
             assertThat(h.firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp -> {
-                assertThat(csp).contains("frame-ancestors 'none'", "script-src 'self'").doesNotContain("unsafe-inline");
+                assertThat(csp)
+                        .contains("frame-ancestors 'none'", "script-src 'self'")
+                        .doesNotContain("unsafe-inline");
             });
             assertThat(h.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
             assertThat(h.firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
@@ -180,11 +235,19 @@ class WebServiceTest {
         JsonNode api = JSON.readTree(web.get("/api/v1/openapi.json").body());
 
         assertThat(api.path("openapi").asText()).startsWith("3.");
-        assertThat(api.path("paths").path("/api/v1/check").path("get").path("responses").fieldNames())
-                .toIterable().containsExactlyInAnyOrder("200", "400", "403", "429", "503");
+        assertThat(api.path("paths")
+                        .path("/api/v1/check")
+                        .path("get")
+                        .path("responses")
+                        .fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("200", "400", "403", "429", "503");
     }
 
     private static void assertVerified(ClientConfig config) {
-        assertThat(config.servers()).isNotEmpty().extracting(ServerSetting::host).containsOnly("srv12.webhost.example");
+        assertThat(config.servers())
+                .isNotEmpty()
+                .extracting(ServerSetting::host)
+                .containsOnly("srv12.webhost.example");
     }
 }

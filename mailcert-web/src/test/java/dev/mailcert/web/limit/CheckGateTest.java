@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class CheckGateTest {
@@ -49,7 +49,8 @@ class CheckGateTest {
                 return "first";
             }));
             started.await();
-            assertThatThrownBy(() -> gate.run(() -> "second")).isInstanceOf(CheckGate.Busy.class)
+            assertThatThrownBy(() -> gate.run(() -> "second"))
+                    .isInstanceOf(CheckGate.Busy.class)
                     .hasMessageContaining("none finished");
             release.countDown();
         }

@@ -19,12 +19,23 @@ class AddressLiteralTest {
             ::ffff:127.0.0.1,     127.0.0.1
             """)
     void recognisesLiterals(String text, String address) {
-        assertThat(AddressLiteral.parse(text)).hasValueSatisfying(a -> assertThat(a.getHostAddress()).isEqualTo(address));
+        assertThat(AddressLiteral.parse(text))
+                .hasValueSatisfying(a -> assertThat(a.getHostAddress()).isEqualTo(address));
     }
 
     @ParameterizedTest(name = "{0} is not a literal")
-    @ValueSource(strings = {"mail.customer.example", "localhost", "256.0.0.1", "1.2.3", "0x7f.0.0.1", "dead:beef.example",
-            "xn--strae-oqa.de", "", "   "})
+    @ValueSource(
+            strings = {
+                "mail.customer.example",
+                "localhost",
+                "256.0.0.1",
+                "1.2.3",
+                "0x7f.0.0.1",
+                "dead:beef.example",
+                "xn--strae-oqa.de",
+                "",
+                "   "
+            })
     void namesAreNotLiterals(String text) {
         assertThat(AddressLiteral.parse(text)).isEmpty();
     }

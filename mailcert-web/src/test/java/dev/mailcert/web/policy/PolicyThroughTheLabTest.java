@@ -113,7 +113,8 @@ class PolicyThroughTheLabTest {
             """)
     void refusedTargetsAreAnswered403WithoutOneConnection(String via, String target, String server) throws Exception {
         int before = v4.connections() + v6.connections();
-        String query = "target=" + target.replace("@", "%40").replace("[", "%5B").replace("]", "%5D")
+        String query = "target="
+                + target.replace("@", "%40").replace("[", "%5B").replace("]", "%5D")
                 + (server == null ? "" : "&server=" + server.replace("[", "%5B").replace("]", "%5D"));
 
         HttpResponse<String> api = web.get("/api/v1/check?" + query);
@@ -123,7 +124,9 @@ class PolicyThroughTheLabTest {
         assertThat(JSON.readTree(api.body()).path("error").asText()).contains("public internet addresses");
         assertThat(page.statusCode()).isEqualTo(403);
         assertThat(page.body()).contains("This service connects only to public internet addresses");
-        assertThat(v4.connections() + v6.connections()).as("connections to the refused addresses").isEqualTo(before);
+        assertThat(v4.connections() + v6.connections())
+                .as("connections to the refused addresses")
+                .isEqualTo(before);
     }
 
     @Test
@@ -131,7 +134,8 @@ class PolicyThroughTheLabTest {
         HttpResponse<String> api = web.get("/api/v1/check?target=y%40ac.policy.example");
 
         assertThat(api.statusCode()).isEqualTo(403);
-        assertThat(JSON.readTree(api.body()).path("error").asText()).startsWith("a.policy.example points to 127.0.20.7");
+        assertThat(JSON.readTree(api.body()).path("error").asText())
+                .startsWith("a.policy.example points to 127.0.20.7");
     }
 
     @Test

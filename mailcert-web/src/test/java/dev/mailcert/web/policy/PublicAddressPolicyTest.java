@@ -63,7 +63,8 @@ class PublicAddressPolicyTest {
             5f00::1                 | outside global unicast
             """)
     void refusesEveryAddressThatIsNotGlobalUnicast(String literal, String reason) throws Exception {
-        assertThat(policy.refusal(InetAddress.getByName(literal))).hasValueSatisfying(r -> assertThat(r).contains(reason));
+        assertThat(policy.refusal(InetAddress.getByName(literal)))
+                .hasValueSatisfying(r -> assertThat(r).contains(reason));
     }
 
     @ParameterizedTest(name = "{0} allowed")
