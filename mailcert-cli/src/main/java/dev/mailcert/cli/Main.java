@@ -26,6 +26,7 @@ public final class Main {
 
     static int run(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
         CommandLine cli = new CommandLine(new MailcertCommand(terminal));
+        MailcertCommand.addCommands(cli, args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, arguments) -> {
