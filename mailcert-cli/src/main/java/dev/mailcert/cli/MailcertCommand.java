@@ -45,6 +45,7 @@ final class MailcertCommand implements Runnable {
             }
         });
     }
+
     private final Terminal terminal;
 
     @Spec

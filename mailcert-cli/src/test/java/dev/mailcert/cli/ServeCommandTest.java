@@ -15,7 +15,7 @@ class ServeCommandTest {
             --rate       | 0                 | mailcert: --rate: must be at least 1, got 0
             --max-checks | -1                | mailcert: --max-checks: must be at least 1, got -1
             --max-age    | forever           | mailcert: --max-age: expected a number and a unit (s, m, h or d), e.g. 24h, got forever
-            --db         | results.db        | mailcert: --db: this build keeps results in memory only; the database store is not part of it yet
+            --db         | jdbc:mysql://127.0.0.1/mailcert | mailcert: --db: unsupported database URL jdbc:mysql://127.0.0.1/mailcert: give a file path, jdbc:sqlite:PATH or jdbc:postgresql://HOST[:PORT]/DB
             --lab        | no-such-scenario  | mailcert: --scenario: no such file or built-in scenario: no-such-scenario (built-in: shared-hosting, san-only, already-right, self-signed, sni-dependent, hostile-markup)
             """)
     void badFlagsGiveOneLineAndExit2(String flag, String value, String message) {
