@@ -43,9 +43,13 @@ class ShadedJarIT {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
+    /**
+     * The jar's budget: 20 MiB. Its largest parts are SQLite's native library for six platforms,
+     * Jetty and Jackson; the post-quantum, locale and other unused parts of the libraries are left out.
+     */
     @Test
-    void jarIsSmallerThanTheLibrariesItIsMadeOf() throws IOException {
-        assertThat(Files.size(JAR)).isLessThan(16L * 1024 * 1024);
+    void jarStaysWithinItsBudget() throws IOException {
+        assertThat(Files.size(JAR)).isLessThan(20L * 1024 * 1024);
     }
 
     @Test
