@@ -34,6 +34,23 @@ public record Diagnosis(
         notes = List.copyOf(notes);
     }
 
+    /** The same findings, told for another request and with the discovery paths and notes given (to drop an address). */
+    public Diagnosis retold(CheckRequest asked, Discovery paths, List<String> lines) {
+        return new Diagnosis(
+                asked,
+                settings,
+                server,
+                serverSource,
+                dns,
+                paths,
+                endpoints,
+                candidates,
+                relays,
+                refused,
+                lines,
+                elapsed);
+    }
+
     /**
      * True when the server's addresses were all refused by the engine's address policy, so that
      * nothing was probed: the answer is the policy's, not the server's.

@@ -48,19 +48,10 @@ public record CheckResult(Diagnosis diagnosis, Advice advice) {
                 .toList());
         CheckRequest request = new CheckRequest(
                 Target.parse(domain), d.request().server(), d.request().mx());
-        Diagnosis anonymous = new Diagnosis(
+        Diagnosis anonymous = d.retold(
                 request,
-                d.settings(),
-                d.server(),
-                d.serverSource(),
-                d.dns(),
                 discovery,
-                d.endpoints(),
-                d.candidates(),
-                d.relays(),
-                d.refused(),
-                d.notes().stream().map(n -> withoutAddress(n, address, domain)).toList(),
-                d.elapsed());
+                d.notes().stream().map(n -> withoutAddress(n, address, domain)).toList());
         return new CheckResult(anonymous, Advisor.advise(anonymous));
     }
 
@@ -69,19 +60,7 @@ public record CheckResult(Diagnosis diagnosis, Advice advice) {
         Diagnosis d = diagnosis;
         CheckRequest request =
                 new CheckRequest(target, d.request().server(), d.request().mx());
-        Diagnosis personal = new Diagnosis(
-                request,
-                d.settings(),
-                d.server(),
-                d.serverSource(),
-                d.dns(),
-                d.discovery(),
-                d.endpoints(),
-                d.candidates(),
-                d.relays(),
-                d.refused(),
-                d.notes(),
-                d.elapsed());
+        Diagnosis personal = d.retold(request, d.discovery(), d.notes());
         return new CheckResult(personal, advice);
     }
 

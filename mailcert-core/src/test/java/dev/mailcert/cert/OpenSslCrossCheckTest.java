@@ -10,7 +10,6 @@ import static dev.mailcert.cert.CertificateProblem.SELF_SIGNED;
 import static dev.mailcert.cert.CertificateProblem.UNTRUSTED_ROOT;
 import static dev.mailcert.cert.TestCertificates.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mailcert.cert.TestCertificates.Issued;
 import java.io.IOException;
@@ -21,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,8 +47,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OpenSslCrossCheckTest {
 
     private static final String HOST = "mail.example.com";
-    private static final Duration OPENSSL_TIMEOUT = Duration.ofSeconds(20);
-    private static final int MAX_OUTPUT = 64 * 1024;
     private static final Instant LEAF_FROM = NOW.minus(Duration.ofDays(10));
     private static final Instant LEAF_UNTIL = NOW.plus(Duration.ofDays(80));
 
@@ -71,20 +67,7 @@ class OpenSslCrossCheckTest {
 
     @BeforeAll
     static void opensslIsInstalled() {
-        boolean available;
-        try {
-            Process version = new ProcessBuilder("openssl", "version")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            available = version.waitFor(OPENSSL_TIMEOUT.toSeconds(), TimeUnit.SECONDS) && version.exitValue() == 0;
-        } catch (IOException e) {
-            available = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            available = false;
-        }
-        assumeTrue(available, "no openssl command on this machine: the cross-check with OpenSSL is skipped");
+        OpenSslCommand.assumeInstalled();
     }
 
     private static TestCertificates.Spec server(String name) {
@@ -299,21 +282,7 @@ class OpenSslCrossCheckTest {
         return path;
     }
 
-    /** Runs a command with a deadline; returns its output (stdout and stderr together). */
     private String run(List<String> command) throws Exception {
-        Path output = dir.resolve("openssl.out");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-        if (!process.waitFor(OPENSSL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("openssl did not finish within " + OPENSSL_TIMEOUT + ": " + command);
-        }
-        byte[] bytes;
-        try (var in = Files.newInputStream(output)) {
-            bytes = in.readNBytes(MAX_OUTPUT);
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return OpenSslCommand.run(command, dir);
     }
 }

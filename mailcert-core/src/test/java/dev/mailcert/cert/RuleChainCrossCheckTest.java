@@ -4,7 +4,6 @@ import static dev.mailcert.cert.RuleChainCrossCheckTest.Client.ACCEPTS;
 import static dev.mailcert.cert.RuleChainCrossCheckTest.Client.NOT_APPLICABLE;
 import static dev.mailcert.cert.RuleChainCrossCheckTest.Client.REJECTS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mailcert.lab.pki.RuleChain;
 import java.io.ByteArrayInputStream;
@@ -20,7 +19,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -28,7 +26,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,8 +51,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RuleChainCrossCheckTest {
 
     private static final Instant NOW = TestCertificates.NOW;
-    private static final Duration OPENSSL_TIMEOUT = Duration.ofSeconds(20);
-    private static final int MAX_OUTPUT = 64 * 1024;
 
     enum Client {
         ACCEPTS,
@@ -100,20 +95,7 @@ class RuleChainCrossCheckTest {
 
     @BeforeAll
     static void opensslIsInstalled() {
-        boolean available;
-        try {
-            Process version = new ProcessBuilder("openssl", "version")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            available = version.waitFor(OPENSSL_TIMEOUT.toSeconds(), TimeUnit.SECONDS) && version.exitValue() == 0;
-        } catch (IOException e) {
-            available = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            available = false;
-        }
-        assumeTrue(available, "no openssl command on this machine: the cross-check with OpenSSL is skipped");
+        OpenSslCommand.assumeInstalled();
     }
 
     static Stream<Arguments> constructions() {
@@ -209,21 +191,7 @@ class RuleChainCrossCheckTest {
         return path;
     }
 
-    /** Runs a command with a deadline; returns its output (stdout and stderr together). */
     private String run(List<String> command) throws Exception {
-        Path output = dir.resolve("openssl.out");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-        if (!process.waitFor(OPENSSL_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("openssl did not finish within " + OPENSSL_TIMEOUT + ": " + command);
-        }
-        byte[] bytes;
-        try (var in = Files.newInputStream(output)) {
-            bytes = in.readNBytes(MAX_OUTPUT);
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return OpenSslCommand.run(command, dir);
     }
 }
