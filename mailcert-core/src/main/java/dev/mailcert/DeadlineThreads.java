@@ -39,7 +39,10 @@ public final class DeadlineThreads implements AutoCloseable {
         return threads.submit(task);
     }
 
-    /** The task's result, or {@code onTimeout} when the deadline (plus a little grace) passes first or it was cancelled. */
+    /**
+     * The task's result, or {@code onTimeout} when the deadline (plus a little grace) passes first or it was
+     * cancelled.
+     */
     public <T> T await(Future<T> future, Supplier<T> onTimeout) {
         return await(future, onTimeout, bug -> {
             // a bug in a stage, not something the network did: keep the work going and say so

@@ -43,8 +43,8 @@ final class CheckCommand implements Callable<Integer> {
     @Option(
             names = "--write-config",
             paramLabel = "DIR",
-            description =
-                    "Also write Thunderbird, Autodiscover and Apple configuration files with the verified names to DIR.")
+            description = "Also write Thunderbird, Autodiscover and Apple configuration files with the "
+                    + "verified names to DIR.")
     Path writeConfig;
 
     @Override

@@ -51,9 +51,9 @@ final class ConfigCommand implements Callable<Integer> {
         CheckResult outcome = options.run();
         Optional<ClientConfig> config = ClientConfigFiles.of(outcome.diagnosis(), outcome.advice());
         if (config.isEmpty()) {
-            err.println(
-                    "mailcert: no configuration written: no verified server name for both incoming and outgoing mail (verdict "
-                            + outcome.advice().verdict().id() + "; run 'mailcert check' to see why)");
+            err.println("mailcert: no configuration written: no verified server name for both incoming and "
+                    + "outgoing mail (verdict " + outcome.advice().verdict().id()
+                    + "; run 'mailcert check' to see why)");
             err.flush();
             return ExitCode.of(outcome.verdict()) == ExitCode.NOT_DIAGNOSED
                     ? ExitCode.NOT_DIAGNOSED.code()

@@ -49,8 +49,8 @@ final class LabCommand implements Callable<Integer> {
             names = "--port-offset",
             paramLabel = "N",
             defaultValue = "" + Lab.DEFAULT_PORT_OFFSET,
-            description =
-                    "Listen on the standard ports + N (default: ${DEFAULT-VALUE}), e.g. to run a second copy of a scenario.")
+            description = "Listen on the standard ports + N (default: ${DEFAULT-VALUE}), e.g. to run a second "
+                    + "copy of a scenario.")
     int portOffset;
 
     @Option(

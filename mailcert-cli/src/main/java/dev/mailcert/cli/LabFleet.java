@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The lab's generated fleet as {@code lab --scenario fleet:N}: its input file and the scan command that points at it. */
+/**
+ * The lab's generated fleet as {@code lab --scenario fleet:N}: its input file and the scan command that points at it.
+ */
 final class LabFleet {
     static final String PREFIX = "fleet:";
 

@@ -69,8 +69,8 @@ final class ScanCommand implements Callable<Integer> {
             names = "--db",
             paramLabel = "URL",
             defaultValue = "mailcert.db",
-            description =
-                    "An SQLite file (a path or jdbc:sqlite:PATH) or jdbc:postgresql://HOST[:PORT]/DB (default: ${DEFAULT-VALUE}).")
+            description = "An SQLite file (a path or jdbc:sqlite:PATH) or jdbc:postgresql://HOST[:PORT]/DB "
+                    + "(default: ${DEFAULT-VALUE}).")
     String db;
 
     @Option(
@@ -111,8 +111,8 @@ final class ScanCommand implements Callable<Integer> {
     @Option(
             names = "--write-config",
             paramLabel = "DIR",
-            description =
-                    "Write Thunderbird, Autodiscover and Apple configuration files for every ok or fixable domain to DIR/DOMAIN/.")
+            description = "Write Thunderbird, Autodiscover and Apple configuration files for every ok or "
+                    + "fixable domain to DIR/DOMAIN/.")
     Path writeConfig;
 
     @Option(names = "--quiet", description = "No progress on standard error.")

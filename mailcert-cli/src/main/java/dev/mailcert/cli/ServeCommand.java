@@ -132,8 +132,8 @@ final class ServeCommand implements Callable<Integer> {
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "serve-stop"));
                 out.println("mailcert serve: listening on " + web.url());
                 if (policy == AddressPolicy.ANY) {
-                    out.println(
-                            "mailcert serve: every address may be connected to (--allow-private or --lab): keep it off the internet");
+                    out.println("mailcert serve: every address may be connected to (--allow-private or "
+                            + "--lab): keep it off the internet");
                 }
                 out.println("mailcert serve: results are kept "
                         + (database == null ? "in memory" : "in " + database.describe())

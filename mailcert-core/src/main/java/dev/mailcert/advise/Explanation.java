@@ -34,9 +34,9 @@ final class Explanation {
         };
         switch (verdict) {
             case OK ->
-                why.add(
-                        server + " points to " + addresses(d) + ", and mailcert connected to it with that name: "
-                                + "the certificate is valid and trusted. If your client still warns, check that it uses exactly the settings above.");
+                why.add(server + " points to " + addresses(d) + ", and mailcert connected to it with that name: "
+                        + "the certificate is valid and trusted. If your client still warns, "
+                        + "check that it uses exactly the settings above.");
             case FIXABLE, UNFIXABLE -> {
                 whatIsWrong(d, why);
                 recommendations.stream()
@@ -48,9 +48,10 @@ final class Explanation {
                                 .findFirst()
                                 .ifPresent(c -> TrustReasons.add(d, c, recommendations, why)));
                 if (verdict == Verdict.FIXABLE) {
-                    why.add(
-                            "Accepting the certificate warning does not last: some clients ask again after every restart, "
-                                    + "others again whenever the certificate is renewed. Changing the server name fixes it for good.");
+                    why.add("Accepting the certificate warning does not last: some clients ask again "
+                            + "after every restart, "
+                            + "others again whenever the certificate is renewed. Changing the "
+                            + "server name fixes it for good.");
                     List<Protocol> unfixed = broken.stream()
                             .filter(p -> recommendations.stream().noneMatch(r -> r.protocol() == p))
                             .toList();
@@ -106,11 +107,11 @@ final class Explanation {
             boolean noStarttls = d.endpoints().stream()
                     .filter(Advisor::reached)
                     .allMatch(e -> e.probe().outcome() == dev.mailcert.probe.Outcome.STARTTLS_UNAVAILABLE);
-            why.add(
-                    d.server()
-                            + (noStarttls
-                                    ? " answers, but none of its mail ports offers TLS (STARTTLS missing or refused)."
-                                    : " answers, but no TLS handshake succeeded on any of its mail ports (see each port in the details below)."));
+            why.add(d.server()
+                    + (noStarttls
+                            ? " answers, but none of its mail ports offers TLS (STARTTLS missing or refused)."
+                            : " answers, but no TLS handshake succeeded on any of its mail ports "
+                                    + "(see each port in the details below)."));
             return;
         }
         EndpointResult e = sample.get();
@@ -199,13 +200,13 @@ final class Explanation {
             if (relay.valid()) {
                 why.add(where + " accepts mail from other servers with STARTTLS and a valid certificate.");
             } else if (relay.handshake()) {
-                why.add(
-                        where + " has a certificate problem on STARTTLS ("
-                                + relay.problems().stream()
-                                        .map(CertificateProblem::code)
-                                        .collect(Collectors.joining(", "))
-                                + "). Your mail client is not "
-                                + "affected, but servers that check certificates before delivering (MTA-STS, DANE) may refuse it.");
+                why.add(where + " has a certificate problem on STARTTLS ("
+                        + relay.problems().stream()
+                                .map(CertificateProblem::code)
+                                .collect(Collectors.joining(", "))
+                        + "). Your mail client is not "
+                        + "affected, but servers that check certificates before delivering "
+                        + "(MTA-STS, DANE) may refuse it.");
             } else {
                 why.add(where + ": no TLS handshake (" + relay.probe().outcome().id()
                         + (relay.probe().detail().isEmpty()

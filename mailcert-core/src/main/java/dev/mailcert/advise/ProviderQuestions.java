@@ -28,17 +28,23 @@ final class ProviderQuestions {
                                     + d.server() + ".";
                         case EXPIRED -> "Tell them: the server's certificate has expired and must be renewed.";
                         case NOT_YET_VALID ->
-                            "Tell them: the server's certificate is not valid yet (check the server's clock or the certificate dates).";
+                            "Tell them: the server's certificate is not valid yet (check the server's "
+                                    + "clock or the certificate dates).";
                         case SELF_SIGNED ->
-                            "Tell them: the server uses a self-signed certificate; mail clients cannot trust it. A free certificate from a public authority (e.g. Let's Encrypt) fixes this.";
+                            "Tell them: the server uses a self-signed certificate; mail clients cannot "
+                                    + "trust it. A free certificate from a public authority (e.g. Let's "
+                                    + "Encrypt) fixes this.";
                         case UNTRUSTED_ROOT ->
                             "Tell them: the certificate chain ends at an authority mail clients do not trust.";
                         case INCOMPLETE_CHAIN ->
-                            "Tell them: the server does not send its intermediate certificate; it must send the full chain.";
+                            "Tell them: the server does not send its intermediate certificate; it must "
+                                    + "send the full chain.";
                         case INVALID_CHAIN ->
-                            "Tell them: the certificate chain breaks the rules of RFC 5280 (see the certificate details below for the broken link).";
+                            "Tell them: the certificate chain breaks the rules of RFC 5280 (see the "
+                                    + "certificate details below for the broken link).";
                         case WEAK_KEY ->
-                            "Tell them: a key in the certificate chain is too weak (RSA below 2048 bits, EC below 256 bits, or DSA).";
+                            "Tell them: a key in the certificate chain is too weak (RSA below 2048 bits, "
+                                    + "EC below 256 bits, or DSA).";
                         case WEAK_SIGNATURE ->
                             "Tell them: a certificate in the chain is signed with SHA-1 or MD5, which clients reject.";
                         case NO_SERVER_AUTH ->

@@ -119,11 +119,11 @@ final class ExtensionRules {
                                 + " forbids; clients reject it."));
             } else if (!RECOGNISED_CRITICAL.contains(oid)) {
                 String known = SYNTAX.containsKey(oid) ? SYNTAX.get(oid).name() + " (" + oid + ")" : Printable.of(oid);
-                findings.add(
-                        new Finding(
-                                CertificateProblem.INVALID_CHAIN,
-                                subject + " has a critical extension " + known
-                                        + " that clients do not process, so they must reject the certificate (RFC 5280 §4.2)."));
+                findings.add(new Finding(
+                        CertificateProblem.INVALID_CHAIN,
+                        subject + " has a critical extension " + known
+                                + " that clients do not process, so they must reject the "
+                                + "certificate (RFC 5280 §4.2)."));
             }
         }
         Set<String> all = new LinkedHashSet<>(critical);

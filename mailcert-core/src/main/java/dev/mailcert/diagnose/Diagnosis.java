@@ -34,7 +34,9 @@ public record Diagnosis(
         notes = List.copyOf(notes);
     }
 
-    /** The same findings, told for another request and with the discovery paths and notes given (to drop an address). */
+    /**
+     * The same findings, told for another request and with the discovery paths and notes given (to drop an address).
+     */
     public Diagnosis retold(CheckRequest asked, Discovery paths, List<String> lines) {
         return new Diagnosis(
                 asked,

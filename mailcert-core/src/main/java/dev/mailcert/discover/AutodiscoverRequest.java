@@ -11,7 +11,8 @@ final class AutodiscoverRequest {
 
     static byte[] of(String emailAddress) {
         return ("<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n"
-                        + "<Autodiscover xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006\">\r\n"
+                        + "<Autodiscover "
+                        + "xmlns=\"http://schemas.microsoft.com/exchange/autodiscover/outlook/requestschema/2006\">\r\n"
                         + "  <Request>\r\n"
                         + "    <EMailAddress>" + escape(emailAddress) + "</EMailAddress>\r\n"
                         + "    <AcceptableResponseSchema>" + RESPONSE_SCHEMA + "</AcceptableResponseSchema>\r\n"

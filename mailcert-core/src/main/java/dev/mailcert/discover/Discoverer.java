@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * Discoverer discoverer = new Discoverer(dns, new HttpsWebClient(dns), false);
- * Discovery d = discoverer.discover("alice@customer.example", HostName.parse("customer.example"), Discoverer.HTTPS_PORT,
- *         Instant.now(), deadline);
+ * Discovery d = discoverer.discover("alice@customer.example", HostName.parse("customer.example"),
+ *         Discoverer.HTTPS_PORT, Instant.now(), deadline);
  * d.hostNames(); // [mail.customer.example, mx.webhost.example, ...]
  * }</pre>
  */
@@ -57,7 +57,8 @@ public final class Discoverer {
     }
 
     /**
-     * @param emailAddressOrNull the address being set up, sent to autoconfig and Autodiscover as clients do; null for a domain
+     * @param emailAddressOrNull the address being set up, sent to autoconfig and Autodiscover as clients do; null
+     * for a domain
      * @param httpsPort the port of the domain's own HTTPS paths (443; a lab uses 443 + its port offset);
      *     the ISP database is always asked on 443
      * @param at the time HTTPS servers' certificates are judged at: the check's evaluation time

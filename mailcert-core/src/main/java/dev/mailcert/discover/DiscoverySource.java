@@ -21,7 +21,9 @@ public enum DiscoverySource {
     AUTODISCOVER,
     /** SRV _autodiscover._tcp.DOMAIN, then the Autodiscover POST to its target. */
     AUTODISCOVER_SRV,
-    /** SRV _imaps._tcp, _imap._tcp, _pop3s._tcp, _pop3._tcp, _submissions._tcp, _submission._tcp (RFC 6186, RFC 8314). */
+    /**
+     * SRV _imaps._tcp, _imap._tcp, _pop3s._tcp, _pop3._tcp, _submissions._tcp, _submission._tcp (RFC 6186, RFC 8314).
+     */
     SRV,
     /** MX of the domain: the provider's mail exchangers (relay hosts, not where a client submits). */
     MX,

@@ -82,7 +82,9 @@ public final class HttpsWebClient implements WebClient {
         this(dns, trust, AddressPolicy.ANY);
     }
 
-    /** A client that connects only to addresses {@code policy} allows (checked after each lookup, before connecting). */
+    /**
+     * A client that connects only to addresses {@code policy} allows (checked after each lookup, before connecting).
+     */
     public HttpsWebClient(Dns dns, TrustAnchors trust, AddressPolicy policy) {
         this.dns = dns;
         this.assessor = new CertificateAssessor(trust);

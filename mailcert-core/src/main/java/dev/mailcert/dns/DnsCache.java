@@ -40,7 +40,10 @@ public final class DnsCache implements Dns {
         return new DnsCache(upstream, 4_096, Duration.ofDays(1), Duration.ofDays(1));
     }
 
-    /** A view shared by many checks: at most {@code capacity} answers, each kept no longer than its TTL and {@code ceiling}. */
+    /**
+     * A view shared by many checks: at most {@code capacity} answers, each kept no longer than its TTL and {@code
+     * ceiling}.
+     */
     public static DnsCache shared(Dns upstream, int capacity, Duration ceiling) {
         return new DnsCache(upstream, capacity, Duration.ZERO, ceiling);
     }

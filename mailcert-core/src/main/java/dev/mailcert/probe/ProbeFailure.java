@@ -50,7 +50,8 @@ record ProbeFailure(Outcome outcome, String detail) {
                             case SSLException s
                             when unreadableCertificate(s) != null ->
                                 "TLS handshake failed: the server sent a"
-                                        + " certificate that is DER but breaks X.509, so no client accepts it (invalid-chain): "
+                                        + " certificate that is DER but breaks X.509, so no client "
+                                        + "accepts it (invalid-chain): "
                                         + unreadableCertificate(s);
                             case SSLException s -> "TLS handshake failed: " + describe(e);
                             default -> "connection ended during the TLS handshake: " + describe(e);

@@ -72,7 +72,8 @@ public final class TextReport {
         out.append(
                 changed
                         ? "  Keep your user name and password as they are; only the server name changes.\n\n"
-                        : "  The server name is right as it is; set the port and security as shown if yours differ.\n\n");
+                        : "  The server name is right as it is; set the port and security as shown if "
+                                + "yours differ.\n\n");
     }
 
     private static void section(StringBuilder out, Style style, String title, List<String> lines) {

@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * A fleet scan: every target of the input checked once by one engine, many at a time on virtual
  * threads, each result saved to the database by one writer in batches committed within about a
  * second. A target whose check ran out of time is checked once more after the others (its
- * server may simply have been busy with the scan's other checks). The input is first read into the database (each pair once, bad lines counted), then the
+ * server may simply have been busy with the scan's other checks). The input is first read into the database (each
+ * pair once, bad lines counted), then the
  * targets without a result are read back page by page into a bounded queue, so memory stays flat
  * however long the input is, and a scan that was killed continues where it stopped.
  *

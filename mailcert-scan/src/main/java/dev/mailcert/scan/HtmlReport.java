@@ -46,7 +46,8 @@ public final class HtmlReport {
 
     private static void page(FleetSummary s, Writer w) throws IOException {
         w.write("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src "
+                + "'unsafe-inline'\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         w.write("<title>mailcert scan " + escape(s.scan()) + "</title><style>" + STYLE + "</style></head><body>\n");
         w.write("<h1>Mail server certificates: scan <code>" + escape(s.scan()) + "</code></h1>\n");

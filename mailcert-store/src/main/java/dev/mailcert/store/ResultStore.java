@@ -29,7 +29,8 @@ import java.util.function.Consumer;
  */
 public final class ResultStore {
     static final String RESULT_COLUMNS = "scan, target_key, line, target, domain, server, checked_server, verdict, "
-            + "imap_host, imap_port, imap_security, pop3_host, pop3_port, pop3_security, smtp_host, smtp_port, smtp_security, "
+            + "imap_host, imap_port, imap_security, pop3_host, pop3_port, pop3_security, smtp_host, "
+            + "smtp_port, smtp_security, "
             + "recommended_host, confidence, addresses, certificate_sha256, certificate_subject, problems, elapsed_ms, "
             + "finished_ms, json";
     static final String INSERT_RESULT = "INSERT INTO scan_result (" + RESULT_COLUMNS + ") VALUES "
@@ -122,7 +123,8 @@ public final class ResultStore {
         String scanFilter = server == null ? "" : server.isEmpty() ? " AND server IS NULL" : " AND server = ?";
         String webFilter = server == null ? "" : " AND server = ?";
         String sql = "SELECT domain, server, verdict, json, finished_ms FROM ("
-                + "SELECT domain, server, verdict, json, finished_ms FROM scan_result WHERE domain = ? AND finished_ms >= ?"
+                + "SELECT domain, server, verdict, json, finished_ms FROM scan_result WHERE domain = ? "
+                + "AND finished_ms >= ?"
                 + scanFilter
                 + " UNION ALL SELECT domain, server, verdict, json, finished_ms FROM web_check WHERE domain = ?"
                 + " AND finished_ms >= ?" + webFilter
@@ -292,7 +294,8 @@ public final class ResultStore {
     }
 
     static final String READ_COLUMNS = "line, target, server, domain, checked_server, verdict, imap_host, imap_port, "
-            + "imap_security, pop3_host, pop3_port, pop3_security, smtp_host, smtp_port, smtp_security, recommended_host, "
+            + "imap_security, pop3_host, pop3_port, pop3_security, smtp_host, smtp_port, smtp_security, "
+            + "recommended_host, "
             + "confidence, addresses, certificate_sha256, certificate_subject, problems, elapsed_ms, finished_ms, json";
 
     private static Optional<CheckRow.Setting> setting(ResultSet rs, int column) throws SQLException {

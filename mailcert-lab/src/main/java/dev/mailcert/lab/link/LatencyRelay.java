@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * over a real link reaches the server earlier. Bandwidth is not limited.
  *
  * <pre>{@code
- * try (var relay = LatencyRelay.start(new InetSocketAddress(address, 10993), server.address(), RoundTripTime.parse("40ms"))) {
+ * try (var relay = LatencyRelay.start(new InetSocketAddress(address, 10993), server.address(),
+ * RoundTripTime.parse("40ms"))) {
  *     // clients connect to address:10993 and talk to the server 40 ms away
  * }
  * }</pre>

@@ -27,7 +27,10 @@ public record RoundTripTime(Duration value) {
         }
     }
 
-    /** Reads "40ms", "1s" or "0" (milliseconds when no unit is given); IllegalArgumentException with one line otherwise. */
+    /**
+     * Reads "40ms", "1s" or "0" (milliseconds when no unit is given); IllegalArgumentException with one line
+     * otherwise.
+     */
     public static RoundTripTime parse(String text) {
         Matcher m = TEXT.matcher(text.strip());
         if (!m.matches()) {

@@ -62,15 +62,14 @@ public enum MailClient {
             case OUTLOOK_NEW ->
                 List.of(
                         Step.of("Open Outlook. At the top right, select the gear icon (Settings)."),
+                        Step.of("Select Accounts, then Email accounts. The new Outlook cannot change the "
+                                + "server of an existing IMAP or POP account, so you add it again: next to your "
+                                + "account select Manage, then Remove."),
+                        Step.of("Select Add account, type your email address and select Continue. If "
+                                + "Outlook asks which kind of account, choose " + s.incomingKind() + "."),
                         Step.of(
-                                "Select Accounts, then Email accounts. The new Outlook cannot change the server of an existing "
-                                        + "IMAP or POP account, so you add it again: next to your account select Manage, then Remove."),
-                        Step.of(
-                                "Select Add account, type your email address and select Continue. If Outlook asks which kind "
-                                        + "of account, choose " + s.incomingKind() + "."),
-                        Step.of(
-                                "Outlook shows the server settings. Type these values (select \"Show more\" if the outgoing "
-                                        + "fields are hidden):",
+                                "Outlook shows the server settings. Type these values (select \"Show "
+                                        + "more\" if the outgoing fields are hidden):",
                                 s.incomingFields(
                                         "Incoming server",
                                         "Port",
@@ -83,14 +82,13 @@ public enum MailClient {
                                         "Port",
                                         "Security type",
                                         s.outgoingSecurity("SSL/TLS", "STARTTLS"))),
-                        Step.of(
-                                "Type your password and select Continue. Outlook connects without a certificate warning."));
+                        Step.of("Type your password and select Continue. Outlook connects without a "
+                                + "certificate warning."));
             case OUTLOOK_CLASSIC ->
                 List.of(
                         Step.of("Open Outlook and select File at the top left."),
-                        Step.of(
-                                "Select Account Settings, then Server Settings (older versions: Account Settings, pick your "
-                                        + "account, then Change)."),
+                        Step.of("Select Account Settings, then Server Settings (older versions: Account "
+                                + "Settings, pick your account, then Change)."),
                         Step.of(
                                 "Under Incoming mail, type:",
                                 s.incomingFields(
@@ -105,12 +103,12 @@ public enum MailClient {
                                         "Port",
                                         "Encryption method",
                                         s.outgoingSecurity("SSL/TLS", "STARTTLS"))),
-                        Step.of(
-                                "Select Next (or Done). Close and open Outlook again: it no longer asks about the certificate."));
+                        Step.of("Select Next (or Done). Close and open Outlook again: it no longer asks "
+                                + "about the certificate."));
             case OUTLOOK_MAC ->
                 List.of(
-                        Step.of(
-                                "Open Outlook. In the menu bar select Outlook, then Settings (older versions: Preferences)."),
+                        Step.of("Open Outlook. In the menu bar select Outlook, then Settings (older "
+                                + "versions: Preferences)."),
                         Step.of("Select Accounts and pick your account in the list on the left."),
                         Step.of(
                                 "Under Incoming server, type the name and tick \"Use SSL to connect\""
@@ -134,8 +132,8 @@ public enum MailClient {
                         Step.of("Open Mail. In the menu bar select Mail, then Settings (older macOS: Preferences)."),
                         Step.of("Select Accounts, pick your account on the left, then open the Server Settings tab."),
                         Step.of(
-                                "Under Incoming Mail Server, replace the host name. To see the port, untick \"Automatically "
-                                        + "manage connection settings\":",
+                                "Under Incoming Mail Server, replace the host name. To see the port, "
+                                        + "untick \"Automatically manage connection settings\":",
                                 s.incomingFields(
                                         "Host Name",
                                         "Port",
@@ -151,11 +149,11 @@ public enum MailClient {
                         Step.of("Select Save. Mail no longer asks about the certificate."));
             case IPHONE ->
                 List.of(
-                        Step.of(
-                                "Easiest: use the button \"Apple profile\" below on this iPhone or iPad, then open Settings, "
-                                        + "select Profile Downloaded and Install. Or change the account by hand:"),
-                        Step.of(
-                                "Open Settings, then Apps, then Mail, then Mail Accounts (older iOS: Settings, Mail, Accounts)."),
+                        Step.of("Easiest: use the button \"Apple profile\" below on this iPhone or iPad, "
+                                + "then open Settings, "
+                                + "select Profile Downloaded and Install. Or change the account by hand:"),
+                        Step.of("Open Settings, then Apps, then Mail, then Mail Accounts (older iOS: "
+                                + "Settings, Mail, Accounts)."),
                         Step.of("Select your account, then the line with your email address (Account)."),
                         Step.of(
                                 "Under Incoming Mail Server, select Host Name and type:",
@@ -168,8 +166,8 @@ public enum MailClient {
                         Step.of("Select Done. The port and Use SSL are under Advanced if you need to change them."));
             case THUNDERBIRD ->
                 List.of(
-                        Step.of(
-                                "Open Thunderbird. Select the menu button (three lines, top right), then Account Settings."),
+                        Step.of("Open Thunderbird. Select the menu button (three lines, top right), then "
+                                + "Account Settings."),
                         Step.of(
                                 "On the left, under your account, select Server Settings and type:",
                                 s.incomingFields(
@@ -178,20 +176,20 @@ public enum MailClient {
                                         "Connection security",
                                         s.incomingSecurity("SSL/TLS", "STARTTLS"))),
                         Step.of(
-                                "At the bottom of the list on the left, select Outgoing Server (SMTP), pick your server and "
-                                        + "select Edit:",
+                                "At the bottom of the list on the left, select Outgoing Server (SMTP), "
+                                        + "pick your server and select Edit:",
                                 s.outgoingFields(
                                         "Server Name",
                                         "Port",
                                         "Connection security",
                                         s.outgoingSecurity("SSL/TLS", "STARTTLS"))),
-                        Step.of(
-                                "Select OK. If Thunderbird had stored a certificate exception for the old name, you can remove "
-                                        + "it under Settings, Privacy & Security, Manage Certificates, Servers."));
+                        Step.of("Select OK. If Thunderbird had stored a certificate exception for the "
+                                + "old name, you can remove "
+                                + "it under Settings, Privacy & Security, Manage Certificates, Servers."));
             case GMAIL_ANDROID ->
                 List.of(
-                        Step.of(
-                                "Open the Gmail app. Tap the menu (three lines, top left), scroll down and tap Settings."),
+                        Step.of("Open the Gmail app. Tap the menu (three lines, top left), scroll down "
+                                + "and tap Settings."),
                         Step.of("Tap your email address, then scroll to Server settings."),
                         Step.of(
                                 "Tap Incoming settings and type:",
@@ -207,14 +205,15 @@ public enum MailClient {
                         Step.of("Tap Done. Gmail checks the connection and saves it."));
             case THUNDERBIRD_ANDROID ->
                 List.of(
-                        Step.of(
-                                "Open Thunderbird. Tap the menu (three lines, top left), then the gear icon (Settings)."),
+                        Step.of("Open Thunderbird. Tap the menu (three lines, top left), then the gear "
+                                + "icon (Settings)."),
                         Step.of(
                                 "Tap your account, then Fetching mail, then Incoming server, and type:",
                                 s.incomingFields(
                                         "Server", "Port", "Security", s.incomingSecurity("SSL/TLS", "STARTTLS"))),
                         Step.of(
-                                "Tap Next; the app tests the connection. Then go back, tap Sending mail, then Outgoing server:",
+                                "Tap Next; the app tests the connection. Then go back, tap Sending mail, "
+                                        + "then Outgoing server:",
                                 s.outgoingFields(
                                         "SMTP server", "Port", "Security", s.outgoingSecurity("SSL/TLS", "STARTTLS"))),
                         Step.of("Tap Next again. The app tests the server and saves it."));

@@ -123,8 +123,8 @@ public record ResultView(
                         "/config/mobileconfig?" + query,
                         ConfigFormat.MOBILECONFIG.fileName(domain)));
             } else {
-                note =
-                        "The Outlook and Apple files name your account: check your email address, not only the domain, to get them.";
+                note = "The Outlook and Apple files name your account: check your email address, not "
+                        + "only the domain, to get them.";
             }
         } else {
             note = "No configuration files: there is no verified server name for both incoming and outgoing mail.";

@@ -18,6 +18,9 @@ public interface StoredResults {
      */
     void save(CheckResult anonymised);
 
-    /** The newest result for {@code domain} (any configured server, from a scan or a web check) younger than {@code maxAge}. */
+    /**
+     * The newest result for {@code domain} (any configured server, from a scan or a web check) younger than {@code
+     * maxAge}.
+     */
     Optional<StoredResult> newest(HostName domain, Duration maxAge);
 }
