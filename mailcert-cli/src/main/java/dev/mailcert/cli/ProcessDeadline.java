@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * {@code --timeout S} counted from the start of the process, so that it bounds everything a person
- * waits for: the launcher, the JVM start, the check, the report and the exit (DESIGN.md, Command
- * line: the report is out within S seconds plus at most 0.5 s, on a loaded machine too).
+ * waits for: the launcher, the JVM start, the check, the report and the exit (README, Commands:
+ * the report is out within S seconds plus at most 0.5 s, on a loaded machine too).
  *
  * <p>Only a command that is the whole process counts this way ({@link Main#main} calls
  * {@link #startCounting}); embedded in another program or a test, a check gets its whole timeout.

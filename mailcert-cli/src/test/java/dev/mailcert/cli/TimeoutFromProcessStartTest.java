@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --timeout S} bounds the whole process, JVM start included, on a loaded machine
- * (DESIGN.md, Command line): {@code mailcert check --timeout 3} against mail ports that accept and
+ * (README, Commands): {@code mailcert check --timeout 3} against mail ports that accept and
  * never answer, run as its own JVM while two other JVMs keep the cores busy, exits within 3.5 s
  * of being started. A correctness test of the deadline, not a benchmark.
  */

@@ -2,7 +2,7 @@ package dev.mailcert.advise;
 
 import java.util.Locale;
 
-/** The answer of a check in one word (fixed names, see DESIGN.md). */
+/** The answer of a check in one word (fixed names, see docs/json.md). */
 public enum Verdict {
     /** The name the client uses already gets a valid certificate. */
     OK,

@@ -1,6 +1,6 @@
 package dev.mailcert.cert;
 
-/** What can be wrong with a server's certificate for a name (fixed codes, see DESIGN.md). */
+/** What can be wrong with a server's certificate for a name (fixed codes, see docs/certificate-rules.md). */
 public enum CertificateProblem {
     HOSTNAME_MISMATCH("hostname-mismatch", "the certificate does not cover this server name"),
     EXPIRED("expired", "the certificate has expired"),

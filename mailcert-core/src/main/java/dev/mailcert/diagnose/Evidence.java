@@ -2,7 +2,7 @@ package dev.mailcert.diagnose;
 
 import java.util.Locale;
 
-/** Why a name is believed to belong to the same mail server (fixed words, see DESIGN.md). */
+/** Why a name is believed to belong to the same mail server (fixed words, see docs/json.md). */
 public enum Evidence {
     /** The server's address names it in reverse DNS. */
     PTR("the server's address calls itself this name (reverse DNS)"),

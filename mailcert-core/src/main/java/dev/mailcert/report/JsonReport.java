@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON of {@code check}, schema {@value #SCHEMA}. The fields of DESIGN.md are fixed; this
+ * The JSON of {@code check}, schema {@value #SCHEMA}. The fields of docs/json.md are fixed; this
  * writer only ever adds fields ({@code explanation}, {@code askProvider}, {@code detail},
  * {@code elapsedMs}), never renames or drops one.
  */

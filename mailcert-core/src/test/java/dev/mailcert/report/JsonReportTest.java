@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The fixed fields of schema mailcert.check/1 (DESIGN.md): present, named and typed exactly so. */
+/** The fixed fields of schema mailcert.check/1 (docs/json.md): present, named and typed exactly so. */
 class JsonReportTest {
 
     private static JsonNode json() throws Exception {
