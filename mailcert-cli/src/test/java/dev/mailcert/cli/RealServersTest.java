@@ -40,22 +40,16 @@ class RealServersTest {
         pki = Path.of(System.getenv("MAILCERT_REAL_PKI"));
     }
 
+    /** {@code check TARGET --server SERVER} pointed at the real lab, then {@code more}. */
+    private static Run checkAgainstTheLab(String target, String server, String... more) {
+        List<String> args = new ArrayList<>(
+                List.of("check", target, "--server", server, "--dns", dns, "--trust", trust, "--port-offset", offset));
+        args.addAll(List.of(more));
+        return Run.of(args.toArray(String[]::new));
+    }
+
     private static JsonNode check(String target, String server) throws Exception {
-        List<String> args = new ArrayList<>(List.of(
-                "check",
-                target,
-                "--server",
-                server,
-                "--dns",
-                dns,
-                "--trust",
-                trust,
-                "--port-offset",
-                offset,
-                "--timeout",
-                "20",
-                "--json"));
-        Run run = Run.of(args.toArray(String[]::new));
+        Run run = checkAgainstTheLab(target, server, "--timeout", "20", "--json");
         assertThat(run.err()).isEmpty();
         return new ObjectMapper().readTree(run.out());
     }
@@ -113,19 +107,7 @@ class RealServersTest {
                 .allSatisfy(e -> assertThat(e.get("problems"))
                         .extracting(JsonNode::asText)
                         .containsExactly("invalid-chain"));
-        Run text = Run.of(
-                "check",
-                target,
-                "--server",
-                server,
-                "--dns",
-                dns,
-                "--trust",
-                trust,
-                "--port-offset",
-                offset,
-                "--timeout",
-                "20");
+        Run text = checkAgainstTheLab(target, server, "--timeout", "20");
         assertThat(text.out()).contains(why);
     }
 
@@ -202,21 +184,7 @@ class RealServersTest {
 
     @org.junit.jupiter.api.Test
     void checkMx_judgesPostfixOnThePort25RelayWithoutChangingTheVerdict() throws Exception {
-        List<String> args = List.of(
-                "check",
-                "bob@own.test",
-                "--server",
-                "mail.own.test",
-                "--dns",
-                dns,
-                "--trust",
-                trust,
-                "--port-offset",
-                offset,
-                "--offline",
-                "--mx",
-                "--json");
-        Run run = Run.of(args.toArray(String[]::new));
+        Run run = checkAgainstTheLab("bob@own.test", "mail.own.test", "--offline", "--mx", "--json");
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("verdict").asText()).isEqualTo("ok");
         int relayPort = 25 + Integer.parseInt(offset);

@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * while it is on its way and reused for as long as its TTL allows (RFC 1035 §3.2.1, at most
  * {@code ceiling}). A check keeps one view for its whole run ({@link #forOneCheck}); a scan shares
  * one across all its checks ({@link #shared}). NXDOMAIN and NODATA are kept for
- * {@value #NEGATIVE_SECONDS} s (RFC 2308 §5 caps them by the SOA, which a stub answer lacks),
+ * {@value #NEGATIVE_SECONDS} s (RFC 2308 §5 caps them by the SOA record, which the answer a check reads leaves out),
  * SERVFAIL and other failures for {@value #FAILURE_SECONDS} s (RFC 9520 §3.2: at least 1 s, at
  * most 5 minutes), timeouts not at all. Thread-safe.
  */

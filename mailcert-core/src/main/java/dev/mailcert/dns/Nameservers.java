@@ -62,7 +62,7 @@ final class Nameservers {
     }
 
     /**
-     * Asks the configured servers in order, as a stub resolver does, until one gives an answer or the
+     * Asks the configured servers in order, as a client resolver does (RFC 1034 §5.3.1), until one gives an answer or the
      * deadline passes; never throws, never waits past the deadline.
      * <ul>
      * <li>NOERROR (with records, or none: NODATA) and NXDOMAIN are answers (RFC 8499 §3) and end the

@@ -61,35 +61,7 @@ public record Scenario(
         web = List.copyOf(web);
     }
 
-    /** A scenario at loopback speed. */
-    public Scenario(
-            String name,
-            String description,
-            String user,
-            String server,
-            ExpectedVerdict expect,
-            Optional<String> recommend,
-            InetAddress dns,
-            String zone,
-            Map<String, CertificateSpec> certificates,
-            List<ScenarioServer> servers,
-            List<ScenarioWeb> web) {
-        this(
-                name,
-                description,
-                user,
-                server,
-                expect,
-                recommend,
-                dns,
-                zone,
-                certificates,
-                servers,
-                web,
-                RoundTripTime.NONE);
-    }
-
-    /** A scenario without HTTPS servers. */
+    /** A scenario without HTTPS servers, at loopback speed. */
     public Scenario(
             String name,
             String description,
@@ -101,7 +73,19 @@ public record Scenario(
             String zone,
             Map<String, CertificateSpec> certificates,
             List<ScenarioServer> servers) {
-        this(name, description, user, server, expect, recommend, dns, zone, certificates, servers, List.of());
+        this(
+                name,
+                description,
+                user,
+                server,
+                expect,
+                recommend,
+                dns,
+                zone,
+                certificates,
+                servers,
+                List.of(),
+                RoundTripTime.NONE);
     }
 
     /** The same world, as far away as {@code rtt}. */
