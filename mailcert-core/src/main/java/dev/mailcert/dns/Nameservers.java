@@ -62,8 +62,8 @@ final class Nameservers {
     }
 
     /**
-     * Asks the configured servers in order, as a client resolver does (RFC 1034 §5.3.1), until one gives an answer or the
-     * deadline passes; never throws, never waits past the deadline.
+     * Asks the configured servers in order, as a client resolver does (RFC 1034 §5.3.1), until one gives
+     * an answer or the deadline passes; never throws, never waits past the deadline.
      * <ul>
      * <li>NOERROR (with records, or none: NODATA) and NXDOMAIN are answers (RFC 8499 §3) and end the
      *     question: the name has no such record, or does not exist, whichever resolver is asked.
