@@ -3,7 +3,9 @@
 # certificates one after another (what an expert does by hand), side by side in one run,
 # alternating, N rounds each, at 0 ms and at 40 ms round-trip time (`mailcert lab --rtt`).
 # Reports the medians of the whole command (JVM start included), the check's own time
-# (`elapsedMs`) and the CPU seconds (user + system, all processes) of each tool.
+# (`elapsedMs`) and the CPU seconds (user + system, all processes) of each tool. A third row is
+# the floor under a cold check: bench/TlsFloor.java, a JVM with the launcher's options that only
+# makes as many TLS handshakes as the check did (counted in an unmeasured run), and nothing else.
 #   bench/check-vs-openssl.sh [ROUNDS] [RTT...]      e.g. bench/check-vs-openssl.sh 10 0ms 40ms
 # Needs: openssl. Runs the labs in the background on loopback, on ports 32000+ and 33000+ so that
 # a lab on the default ports elsewhere on the machine does not collide.
@@ -51,11 +53,23 @@ mailcert_check() { # command...
   "$@" --offline --json >"$work/check.json" 2>/dev/null
 }
 
+tls_floor() { # addr offset handshakes
+  "$java" "${floor_jvm[@]}" -cp "$work/floor.jar" TlsFloor "$@" >/dev/null 2>&1
+}
+
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 seconds() { awk -v ms="$1" 'BEGIN { printf "%.2f", ms / 1000 }'; }
 
+java="$(sed -n 2p mailcert-cli/target/jdk-home)/bin/java"
+mkdir -p "$work/floor"
+"${java%/java}/javac" -d "$work/floor" bench/TlsFloor.java
+"${java%/java}/jar" --create --file "$work/floor.jar" -C "$work/floor" . # CDS archives jars, not directories
+floor_jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:cds=off -Xlog:cds+dynamic=off
+  -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$work/floor.jsa")
+[ "$(sed -n 3p mailcert-cli/target/jdk-home)" -ge 22 ] && floor_jvm+=(-XX:UserThreadWaitAttemptsAtExit=0)
+
 echo "date:     $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "java:     $("$(sed -n 2p mailcert-cli/target/jdk-home)/bin/java" -version 2>&1 | head -1)"
+echo "java:     $("$java" -version 2>&1 | head -1)"
 echo "peer:     $(openssl version), six s_client runs one after another"
 echo "rounds:   $rounds of each, alternating"
 echo
@@ -69,24 +83,34 @@ for rtt in "${rtts[@]}"; do
   echo "rtt $rtt: openssl s_client -connect 127.0.10.7:PORT -servername mail.customer.example -CAfile ROOT [-starttls P], x6"
   # one unmeasured round each: the first check after a build writes the launcher's class-data archive
   mailcert_check "${check[@]}" || true
+  handshakes=$(JAVA_TOOL_OPTIONS=-Djavax.net.debug=ssl:handshake "${check[@]}" --offline --json 2>&1 \
+    | grep -c "Produced ClientHello" || true)
+  echo "rtt $rtt: the check made $handshakes TLS handshakes; java TlsFloor 127.0.10.7 $offset $handshakes"
   openssl_six 127.0.10.7 "$offset" mail.customer.example "$trust"
-  m_wall=() m_cpu=() m_own=() o_wall=() o_cpu=()
+  tls_floor 127.0.10.7 "$offset" "$handshakes"
+  m_wall=() m_cpu=() m_own=() o_wall=() o_cpu=() f_wall=() f_cpu=()
   for _ in $(seq "$rounds"); do
     timed "$work/m" mailcert_check "${check[@]}"
     read -r w c <"$work/m"; m_wall+=("$w"); m_cpu+=("$c")
     m_own+=("$(sed -n 's/.*"elapsedMs" : \([0-9]*\).*/\1/p' "$work/check.json")")
     timed "$work/o" openssl_six 127.0.10.7 "$offset" mail.customer.example "$trust"
     read -r w c <"$work/o"; o_wall+=("$w"); o_cpu+=("$c")
+    timed "$work/f" tls_floor 127.0.10.7 "$offset" "$handshakes"
+    read -r w c <"$work/f"; f_wall+=("$w"); f_cpu+=("$c")
   done
   echo "  mailcert whole ms: ${m_wall[*]}"
   echo "  mailcert own ms:   ${m_own[*]}"
   echo "  mailcert cpu ms:   ${m_cpu[*]}"
   echo "  openssl whole ms:  ${o_wall[*]}"
   echo "  openssl cpu ms:    ${o_cpu[*]}"
+  echo "  floor whole ms:    ${f_wall[*]}"
+  echo "  floor cpu ms:      ${f_cpu[*]}"
   mw=$(median "${m_wall[@]}") mo=$(median "${m_own[@]}") mc=$(median "${m_cpu[@]}")
   ow=$(median "${o_wall[@]}") oc=$(median "${o_cpu[@]}")
   table+=("| $rtt | \`mailcert check\` | $mw | $mo | $(seconds "$mc") |")
   table+=("| $rtt | \`openssl s_client\` x6 | $ow | $ow | $(seconds "$oc") |")
+  fw=$(median "${f_wall[@]}") fc=$(median "${f_cpu[@]}")
+  table+=("| $rtt | JSSE floor: $handshakes handshakes only | $fw | | $(seconds "$fc") |")
   table+=("| $rtt | mailcert / openssl | $(awk -v a="$mw" -v b="$ow" 'BEGIN{printf "%.1f", a/b}') | $(awk -v a="$mo" -v b="$ow" 'BEGIN{printf "%.1f", a/b}') | $(awk -v a="$mc" -v b="$oc" 'BEGIN{printf "%.1f", a/b}') |")
   offset=$((offset + 1000))
 done
