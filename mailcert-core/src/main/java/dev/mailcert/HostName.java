@@ -19,12 +19,19 @@ public record HostName(String value) implements Comparable<HostName> {
 
     private static final Pattern LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
     private static final int MAX_LENGTH = 253;
-    /** UTS #46 §4 with Transitional_Processing=false, UseSTD3ASCIIRules, CheckBidi and CheckJoiners. */
-    private static final IDNA UTS46 = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
-            | IDNA.NONTRANSITIONAL_TO_UNICODE
-            | IDNA.USE_STD3_RULES
-            | IDNA.CHECK_BIDI
-            | IDNA.CHECK_CONTEXTJ);
+
+    /**
+     * UTS #46 §4 with Transitional_Processing=false, UseSTD3ASCIIRules, CheckBidi and CheckJoiners. In a
+     * holder: ICU's tables cost a cold JVM about 10 ms of CPU, and names that are plain lower-case LDH
+     * ASCII with no A-label, nearly all of them, never need them.
+     */
+    private static final class Uts46 {
+        static final IDNA INSTANCE = IDNA.getUTS46Instance(IDNA.NONTRANSITIONAL_TO_ASCII
+                | IDNA.NONTRANSITIONAL_TO_UNICODE
+                | IDNA.USE_STD3_RULES
+                | IDNA.CHECK_BIDI
+                | IDNA.CHECK_CONTEXTJ);
+    }
 
     public HostName {
         if (!isValid(value)) {
@@ -78,9 +85,15 @@ public record HostName(String value) implements Comparable<HostName> {
 
     /** A-labels by UTS #46 non-transitional processing; one line of bad input when the name breaks IDNA2008. */
     private static String toAscii(String name) {
+        if (name.chars().allMatch(c -> c < 0x80)) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (isValid(lower) && !hasALabelPrefix(lower)) {
+                return lower; // what UTS #46 gives an LDH name without "xn--" labels: only its case folded
+            }
+        }
         StringBuilder ascii = new StringBuilder();
         IDNA.Info info = new IDNA.Info();
-        UTS46.nameToASCII(name, ascii, info);
+        Uts46.INSTANCE.nameToASCII(name, ascii, info);
         Set<IDNA.Error> errors = EnumSet.noneOf(IDNA.Error.class);
         errors.addAll(info.getErrors());
         // "r3---sn-abc.example": hyphens in the third and fourth place are fine in an LDH label that is not
@@ -124,13 +137,13 @@ public record HostName(String value) implements Comparable<HostName> {
     public static boolean isALabel(String label) {
         StringBuilder unicode = new StringBuilder();
         IDNA.Info info = new IDNA.Info();
-        UTS46.labelToUnicode(label, unicode, info);
+        Uts46.INSTANCE.labelToUnicode(label, unicode, info);
         if (info.hasErrors() || unicode.toString().equals(label)) {
             return false;
         }
         StringBuilder back = new StringBuilder();
         IDNA.Info again = new IDNA.Info();
-        UTS46.labelToASCII(unicode, back, again);
+        Uts46.INSTANCE.labelToASCII(unicode, back, again);
         return !again.hasErrors() && back.toString().equals(label);
     }
 
@@ -147,11 +160,19 @@ public record HostName(String value) implements Comparable<HostName> {
         return true;
     }
 
+    /** True when a label of {@code lower} starts with the ACE prefix "xn--" (RFC 5890 §2.3.1). */
+    private static boolean hasALabelPrefix(String lower) {
+        return lower.startsWith("xn--") || lower.contains(".xn--");
+    }
+
     /** The name with Unicode labels shown as Unicode, for people. */
     public String unicode() {
+        if (!hasALabelPrefix(value)) {
+            return value;
+        }
         StringBuilder unicode = new StringBuilder();
         IDNA.Info info = new IDNA.Info();
-        UTS46.nameToUnicode(value, unicode, info);
+        Uts46.INSTANCE.nameToUnicode(value, unicode, info);
         return info.hasErrors() ? value : unicode.toString();
     }
 

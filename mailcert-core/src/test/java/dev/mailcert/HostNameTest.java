@@ -3,8 +3,11 @@ package dev.mailcert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.ibm.icu.text.IDNA;
+import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class HostNameTest {
 
@@ -25,6 +28,36 @@ class HostNameTest {
             """)
     void parseGivesIdna2008ALabels(String typed, String expected) {
         assertThat(HostName.parse(typed).value()).isEqualTo(expected);
+    }
+
+    /** Plain ASCII names skip ICU; what they become must be exactly what UTS #46 makes of them. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "mail.example.com",
+                "MAIL.Example.COM",
+                "Mail.Customer.Example.",
+                "r3---sn-abc.example",
+                "a.b",
+                "0mail.9example",
+                "x.example", // one letter labels
+                "xn.example", // "xn" without the two hyphens is an LDH label like any other
+                "xna--b.example",
+                "mail.xnexample",
+                "a123456789012345678901234567890123456789012345678901234567890bc.example" // 63
+            })
+    void asciiNamesBecomeWhatUts46MakesOfThem(String typed) {
+        IDNA uts46 = IDNA.getUTS46Instance(
+                IDNA.NONTRANSITIONAL_TO_ASCII | IDNA.USE_STD3_RULES | IDNA.CHECK_BIDI | IDNA.CHECK_CONTEXTJ);
+        StringBuilder ascii = new StringBuilder();
+        IDNA.Info info = new IDNA.Info();
+        String name = typed.endsWith(".") ? typed.substring(0, typed.length() - 1) : typed;
+        uts46.nameToASCII(name, ascii, info);
+
+        assertThat(info.getErrors()).isSubsetOf(IDNA.Error.HYPHEN_3_4);
+        assertThat(HostName.parse(typed).value()).isEqualTo(ascii.toString().toLowerCase(Locale.ROOT));
+        assertThat(HostName.parse(typed).unicode())
+                .isEqualTo(HostName.parse(typed).value());
     }
 
     @ParameterizedTest(name = "{0} shown as {1}")

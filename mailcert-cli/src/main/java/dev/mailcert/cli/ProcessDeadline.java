@@ -64,7 +64,8 @@ final class ProcessDeadline {
      * absorbs the rest.
      */
     static Duration budget(Duration timeout, Duration elapsed) {
-        Duration half = elapsed.dividedBy(2);
+        // not dividedBy: see Deadline.remainingShare
+        Duration half = Duration.ofNanos(elapsed.toNanos() / 2);
         Duration kept = half.compareTo(AFTER_THE_CHECK) < 0
                 ? AFTER_THE_CHECK
                 : half.compareTo(AFTER_THE_CHECK_MAX) > 0 ? AFTER_THE_CHECK_MAX : half;

@@ -219,7 +219,7 @@ public final class HttpsWebClient implements WebClient {
                 break;
             }
             int left = addresses.size() - i;
-            Duration share = min(deadline.remaining().dividedBy(left), left > 1 ? NEXT_ADDRESS_AFTER : STEP_CAP);
+            Duration share = min(deadline.remainingShare(left), left > 1 ? NEXT_ADDRESS_AFTER : STEP_CAP);
             Socket socket = new Socket();
             try {
                 socket.connect(new InetSocketAddress(address, port), deadline.socketTimeoutMillis(share));

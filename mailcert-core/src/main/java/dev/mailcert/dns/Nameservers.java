@@ -87,7 +87,7 @@ final class Nameservers {
                 if (deadline.expired()) {
                     return refusal != null ? refusal : last;
                 }
-                Duration share = deadline.remaining().dividedBy(asking.size() - i);
+                Duration share = deadline.remainingShare(asking.size() - i);
                 Reply reply = once(asking.get(i), query, deadline, share.compareTo(PER_TRY) < 0 ? share : PER_TRY);
                 switch (reply) {
                     case Reply.Answered answered

@@ -91,6 +91,6 @@ public final class InspectionReport {
         inspection.chain().forEach(c -> JsonReport.certificate(chain.addObject(), c));
         var explanation = root.putArray("explanation");
         inspection.explanation().forEach(explanation::add);
-        return root.toPrettyString() + "\n";
+        return PrettyJson.write(root) + "\n";
     }
 }

@@ -1,9 +1,7 @@
 package dev.mailcert.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mailcert.advise.Advice;
 import dev.mailcert.advise.ClientPath;
@@ -25,12 +23,11 @@ import java.util.List;
  */
 public final class JsonReport {
     public static final String SCHEMA = "mailcert.check/1";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {}
 
     public static String render(Diagnosis d, Advice advice) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("schema", SCHEMA);
         root.put("target", d.request().target().input());
         root.put("domain", d.request().target().domain().value());
@@ -51,11 +48,7 @@ public final class JsonReport {
         strings(root.putArray("explanation"), advice.why());
         strings(root.putArray("askProvider"), advice.askProvider());
         root.put("elapsedMs", d.elapsed().toMillis());
-        try {
-            return MAPPER.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of plain values always serialises", e);
-        }
+        return PrettyJson.write(root);
     }
 
     private static void recommendation(ObjectNode node, Recommendation r) {
