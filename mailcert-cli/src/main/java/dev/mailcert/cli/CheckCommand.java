@@ -11,50 +11,47 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import org.jspecify.annotations.Nullable;
 
-@Command(
-        name = "check",
-        mixinStandardHelpOptions = true,
-        description =
-                "Find and prove the server name whose certificate your mail client accepts, for IMAP, POP3 and SMTP.")
-final class CheckCommand implements Callable<Integer> {
+/** {@code mailcert check}: the check, its report, and optionally the client configuration files. */
+final class CheckCommand implements Subcommand {
+    static final CommandSpec SPEC = CommandSpec.of(
+            "check",
+            "Find and prove the server name whose certificate your mail client accepts, for IMAP, POP3 and SMTP.",
+            CheckOptions.PARAMETERS,
+            options());
 
-    @ParentCommand
-    MailcertCommand parent;
+    private static List<CommandSpec.Option> options() {
+        List<CommandSpec.Option> options = new ArrayList<>(CheckOptions.OPTIONS);
+        options.add(CommandSpec.Option.flag("--json", "Print JSON (schema mailcert.check/1) instead of the report."));
+        options.add(CommandSpec.Option.value(
+                "--write-config",
+                "DIR",
+                "Also write Thunderbird, Autodiscover and Apple configuration files with the verified names to DIR."));
+        return options;
+    }
 
-    @Spec
-    CommandSpec spec;
+    private final CheckOptions options;
+    private final boolean json;
+    private final @Nullable Path writeConfig;
 
-    @Mixin
-    CheckOptions options;
-
-    @Option(names = "--json", description = "Print JSON (schema mailcert.check/1) instead of the report.")
-    boolean json;
-
-    @Option(
-            names = "--write-config",
-            paramLabel = "DIR",
-            description = "Also write Thunderbird, Autodiscover and Apple configuration files with the "
-                    + "verified names to DIR.")
-    Path writeConfig;
+    CheckCommand(Arguments arguments) {
+        options = new CheckOptions(arguments);
+        json = arguments.flag("--json");
+        writeConfig = arguments.path("--write-config");
+    }
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+    public int call(Io io) throws IOException {
         CheckResult outcome = options.run();
-        print(outcome, json, out, parent.terminal());
-        if (writeConfig != null) {
-            PrintWriter notes = json ? spec.commandLine().getErr() : out;
-            writeConfigFiles(outcome, writeConfig, notes);
+        print(outcome, json, io.out(), io.terminal());
+        Path dir = writeConfig;
+        if (dir != null) {
+            writeConfigFiles(outcome, dir, json ? io.err() : io.out());
         }
         return ExitCode.of(outcome.verdict()).code();
     }

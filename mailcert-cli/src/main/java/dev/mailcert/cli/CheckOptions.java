@@ -8,42 +8,57 @@ import dev.mailcert.diagnose.Target;
 import dev.mailcert.engine.CheckResult;
 import dev.mailcert.engine.Mailcert;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import org.jspecify.annotations.Nullable;
 
 /** The target and options every command that runs a check shares (check, config). */
 final class CheckOptions {
 
-    @Parameters(index = "0", paramLabel = "TARGET", description = "Your email address or mail domain.")
-    String target;
+    static final List<CommandSpec.Parameter> PARAMETERS =
+            List.of(new CommandSpec.Parameter("TARGET", "Your email address or mail domain."));
 
-    @Option(
-            names = "--server",
-            paramLabel = "HOST",
-            description = "The server name your mail client is configured with, e.g. mail.customer.example.")
-    String server;
+    /** The check's options, then the engine's. */
+    static final List<CommandSpec.Option> OPTIONS = options();
 
-    @Option(
-            names = "--mx",
-            description = "Also check the domain's MX hosts on port 25 (STARTTLS), where other servers deliver.")
-    boolean mx;
+    private static List<CommandSpec.Option> options() {
+        List<CommandSpec.Option> options = new ArrayList<>(List.of(
+                CommandSpec.Option.value(
+                        "--server",
+                        "HOST",
+                        "The server name your mail client is configured with, e.g. mail.customer.example."),
+                CommandSpec.Option.flag(
+                        "--mx", "Also check the domain's MX hosts on port 25 (STARTTLS), where other servers deliver."),
+                CommandSpec.Option.value(
+                                "--timeout",
+                                "SECONDS",
+                                "Deadline for the whole command, from its start to the report "
+                                        + "(default: ${DEFAULT-VALUE}).")
+                        .withDefault("20")));
+        options.addAll(EngineOptions.OPTIONS);
+        return List.copyOf(options);
+    }
 
-    @Option(
-            names = "--timeout",
-            paramLabel = "SECONDS",
-            defaultValue = "20",
-            description = "Deadline for the whole command, from its start to the report (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    final String target;
+    final @Nullable String server;
+    final boolean mx;
+    final int timeoutSeconds;
+    final EngineOptions engine;
 
-    @Mixin
-    EngineOptions engine;
+    CheckOptions(Arguments arguments) {
+        target = arguments.parameter(0);
+        server = arguments.string("--server");
+        mx = arguments.flag("--mx");
+        timeoutSeconds = arguments.integer("--timeout");
+        engine = new EngineOptions(arguments);
+    }
 
     CheckRequest request() {
         Target parsed = flag("TARGET", () -> Target.parse(target));
         CheckRequest request = CheckRequest.of(parsed).withMx(mx);
-        return server == null ? request : request.withServer(flag("--server", () -> HostName.parse(server)));
+        String configured = server;
+        return configured == null ? request : request.withServer(flag("--server", () -> HostName.parse(configured)));
     }
 
     /** Runs the check through the engine, within the --timeout counted from the start of the process. */

@@ -10,44 +10,49 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import org.jspecify.annotations.Nullable;
 
-@Command(
-        name = "config",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Run a check and write a client configuration file with the verified server names only.",
-            "Exits 0 when a file was written, 1 when no verified name exists (nothing is written)."
-        })
-final class ConfigCommand implements Callable<Integer> {
+/** {@code mailcert config}: a check, then one client configuration file with the verified names only. */
+final class ConfigCommand implements Subcommand {
+    static final CommandSpec SPEC = new CommandSpec(
+            "config",
+            List.of(
+                    "Run a check and write a client configuration file with the verified server names only.",
+                    "Exits 0 when a file was written, 1 when no verified name exists (nothing is written)."),
+            CheckOptions.PARAMETERS,
+            options());
 
-    @Spec
-    CommandSpec spec;
+    private static List<CommandSpec.Option> options() {
+        List<CommandSpec.Option> options = new ArrayList<>(CheckOptions.OPTIONS);
+        options.add(CommandSpec.Option.value(
+                        "--format",
+                        "FORMAT",
+                        "thunderbird (autoconfig XML), autodiscover (Outlook POX) or mobileconfig (Apple profile).")
+                .asRequired());
+        options.add(CommandSpec.Option.value("--out", "FILE", "Write to FILE instead of standard output."));
+        return options;
+    }
 
-    @Mixin
-    CheckOptions options;
+    private final CheckOptions options;
+    private final String format;
+    private final @Nullable Path out;
 
-    @Option(
-            names = "--format",
-            required = true,
-            paramLabel = "FORMAT",
-            description = "thunderbird (autoconfig XML), autodiscover (Outlook POX) or mobileconfig (Apple profile).")
-    String format;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    Path out;
+    ConfigCommand(Arguments arguments) {
+        options = new CheckOptions(arguments);
+        format = Objects.requireNonNull(arguments.string("--format"));
+        out = arguments.path("--out");
+    }
 
     @Override
-    public Integer call() throws IOException {
+    public int call(Io io) throws IOException {
         ConfigFormat chosen = format(format);
-        PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = io.out();
+        PrintWriter err = io.err();
+        Path file = out;
         CheckResult outcome = options.run();
         Optional<ClientConfig> config = ClientConfigFiles.of(outcome.diagnosis(), outcome.advice());
         if (config.isEmpty()) {
@@ -61,16 +66,16 @@ final class ConfigCommand implements Callable<Integer> {
         }
         String text = ClientConfigFiles.render(chosen, config.get(), outcome.diagnosis());
         ClientConfigFiles.limitations(chosen, config.get()).forEach(line -> err.println("mailcert: note: " + line));
-        if (out == null) {
+        if (file == null) {
             stdout.print(text);
         } else {
             try {
-                Files.writeString(out, text, StandardCharsets.UTF_8);
+                Files.writeString(file, text, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new BadInputException("--out: cannot write " + out + ": " + e.getMessage());
+                throw new BadInputException("--out: cannot write " + file + ": " + e.getMessage());
             }
             stdout.println("Wrote " + chosen.id() + " configuration for "
-                    + outcome.diagnosis().request().target() + " to " + out);
+                    + outcome.diagnosis().request().target() + " to " + file);
         }
         stdout.flush();
         err.flush();

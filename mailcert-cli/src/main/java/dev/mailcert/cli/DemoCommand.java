@@ -7,36 +7,29 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
-@Command(
-        name = "demo",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Run a full check against the built-in shared-hosting lab (offline, on loopback).",
-            "Exits 0 when the check reaches the verdict the scenario shows (fixable)."
-        })
-final class DemoCommand implements Callable<Integer> {
+/** {@code mailcert demo}: the seed lab and a whole check against it, in one process. */
+final class DemoCommand implements Subcommand {
     static final String SEED = "shared-hosting";
 
-    @ParentCommand
-    MailcertCommand parent;
+    static final CommandSpec SPEC = new CommandSpec(
+            "demo",
+            List.of(
+                    "Run a full check against the built-in shared-hosting lab (offline, on loopback).",
+                    "Exits 0 when the check reaches the verdict the scenario shows (fixable)."),
+            List.of(),
+            List.of(CommandSpec.Option.flag("--json", "Print the check's JSON instead of the report.")));
 
-    @Spec
-    CommandSpec spec;
+    private final boolean json;
 
-    @Option(names = "--json", description = "Print the check's JSON instead of the report.")
-    boolean json;
+    DemoCommand(Arguments arguments) {
+        json = arguments.flag("--json");
+    }
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public int call(Io io) throws IOException {
+        PrintWriter out = io.out();
+        PrintWriter err = io.err();
         Scenario scenario = Scenario.builtIn(SEED);
         try (Lab lab = Lab.start(scenario)) {
             if (!json) {
@@ -55,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
             if (json) {
                 args.add("--json");
             }
-            int code = Main.run(out, err, parent.terminal(), args.toArray(String[]::new));
+            int code = Main.run(out, err, io.terminal(), args.toArray(String[]::new));
             // the demo succeeds when the check reaches the verdict the scenario is built to show
             int expected =
                     ExitCode.of(Verdict.valueOf(scenario.expect().name())).code();

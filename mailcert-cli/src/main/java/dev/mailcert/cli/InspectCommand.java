@@ -14,49 +14,51 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
-@Command(
-        name = "inspect",
-        mixinStandardHelpOptions = true,
-        description = "Judge a certificate chain from a PEM file for a host name, offline.")
-final class InspectCommand implements Callable<Integer> {
+/** {@code mailcert inspect}: judges a chain from a PEM file, offline. */
+final class InspectCommand implements Subcommand {
+    static final CommandSpec SPEC = CommandSpec.of(
+            "inspect",
+            "Judge a certificate chain from a PEM file for a host name, offline.",
+            List.of(new CommandSpec.Parameter("CHAIN.pem", "The chain as the server sends it, leaf first.")),
+            List.of(
+                    CommandSpec.Option.value("--host", "NAME", "The server name the client uses.")
+                            .asRequired(),
+                    CommandSpec.Option.value("--trust", "FILE.pem", "Trust exactly the roots in this file."),
+                    CommandSpec.Option.value("--at", "ISO-INSTANT", "Judge at this time, e.g. 2026-01-31T12:00:00Z."),
+                    CommandSpec.Option.flag("--json", "Print JSON.")));
 
-    @Spec
-    CommandSpec spec;
+    private final Path chain;
+    private final String host;
+    private final @Nullable Path trust;
+    private final @Nullable String at;
+    private final boolean json;
 
-    @Parameters(index = "0", paramLabel = "CHAIN.pem", description = "The chain as the server sends it, leaf first.")
-    Path chain;
-
-    @Option(names = "--host", required = true, paramLabel = "NAME", description = "The server name the client uses.")
-    String host;
-
-    @Option(names = "--trust", paramLabel = "FILE.pem", description = "Trust exactly the roots in this file.")
-    Path trust;
-
-    @Option(names = "--at", paramLabel = "ISO-INSTANT", description = "Judge at this time, e.g. 2026-01-31T12:00:00Z.")
-    String at;
-
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    InspectCommand(Arguments arguments) {
+        chain = arguments.parameterPath(0);
+        host = Objects.requireNonNull(arguments.string("--host"));
+        trust = arguments.path("--trust");
+        at = arguments.string("--at");
+        json = arguments.flag("--json");
+    }
 
     @Override
-    public Integer call() {
-        Instant when = at == null ? Instant.now() : instant(at);
+    public int call(Io io) {
+        String atText = at;
+        Instant when = atText == null ? Instant.now() : instant(atText);
         // a DER certificate the JDK refuses is a finding (invalid-chain); only a file without certificates is bad input
         ServedCertificates served = Pem.readServed(chain);
         Mailcert.Builder engine = Mailcert.builder().clock(Clock.fixed(when, ZoneOffset.UTC));
-        if (trust != null) {
-            engine.trust(TrustAnchors.fromPem(trust));
+        Path roots = trust;
+        if (roots != null) {
+            engine.trust(TrustAnchors.fromPem(roots));
         }
         Mailcert mailcert = engine.build();
         Inspection inspection = mailcert.inspect(served, host);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = io.out();
         out.print(
                 json
                         ? InspectionReport.json(inspection)

@@ -10,61 +10,57 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import org.jspecify.annotations.Nullable;
 
-@Command(
-        name = "lab",
-        mixinStandardHelpOptions = true,
-        description = "Run a lab scenario (DNS and mail servers on loopback) in the foreground until Ctrl-C.")
-final class LabCommand implements Callable<Integer> {
+/** {@code mailcert lab}: a scenario's DNS and mail servers on loopback, until Ctrl-C. */
+final class LabCommand implements Subcommand {
+    static final CommandSpec SPEC = CommandSpec.of(
+            "lab",
+            "Run a lab scenario (DNS and mail servers on loopback) in the foreground until Ctrl-C.",
+            List.of(),
+            List.of(
+                    CommandSpec.Option.value(
+                                    "--scenario",
+                                    "FILE|NAME",
+                                    "A scenario file or a built-in name (default: ${DEFAULT-VALUE}).")
+                            .withDefault(DemoCommand.SEED),
+                    CommandSpec.Option.flag("--list", "List the built-in scenarios and exit."),
+                    CommandSpec.Option.value(
+                            "--rtt",
+                            "TIME",
+                            "Make every DNS answer and every byte to and from the servers pay this round-trip time, "
+                                    + "e.g. 40ms, as over the internet (default: the scenario's rtt, else none)."),
+                    CommandSpec.Option.value(
+                                    "--port-offset",
+                                    "N",
+                                    "Listen on the standard ports + N (default: ${DEFAULT-VALUE}), e.g. to run a "
+                                            + "second copy of a scenario.")
+                            .withDefault("" + Lab.DEFAULT_PORT_OFFSET),
+                    CommandSpec.Option.flag(
+                            "--scan",
+                            "With --scenario fleet:N: scan the fleet once (into a temporary database, "
+                                    + "with an HTML report), print the fleet summary and stop.")));
 
-    @Spec
-    CommandSpec spec;
+    private final String scenario;
+    private final boolean list;
+    private final @Nullable String rtt;
+    private final int portOffset;
+    private final boolean scan;
 
-    @Option(
-            names = "--scenario",
-            paramLabel = "FILE|NAME",
-            defaultValue = DemoCommand.SEED,
-            description = "A scenario file or a built-in name (default: ${DEFAULT-VALUE}).")
-    String scenario;
-
-    @Option(names = "--list", description = "List the built-in scenarios and exit.")
-    boolean list;
-
-    @Option(
-            names = "--rtt",
-            paramLabel = "TIME",
-            description = "Make every DNS answer and every byte to and from the servers pay this round-trip time, "
-                    + "e.g. 40ms, as over the internet (default: the scenario's rtt, else none).")
-    String rtt;
-
-    @Option(
-            names = "--port-offset",
-            paramLabel = "N",
-            defaultValue = "" + Lab.DEFAULT_PORT_OFFSET,
-            description = "Listen on the standard ports + N (default: ${DEFAULT-VALUE}), e.g. to run a second "
-                    + "copy of a scenario.")
-    int portOffset;
-
-    @Option(
-            names = "--scan",
-            description = "With --scenario fleet:N: scan the fleet once (into a temporary database, "
-                    + "with an HTML report), print the fleet summary and stop.")
-    boolean scan;
-
-    @ParentCommand
-    MailcertCommand parent;
+    LabCommand(Arguments arguments) {
+        scenario = Objects.requireNonNull(arguments.string("--scenario"));
+        list = arguments.flag("--list");
+        rtt = arguments.string("--rtt");
+        portOffset = arguments.integer("--port-offset");
+        scan = arguments.flag("--scan");
+    }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
+    public int call(Io io) throws IOException, InterruptedException {
+        PrintWriter out = io.out();
         if (list) {
             for (String name : Scenario.builtInNames()) {
                 out.printf(
@@ -78,13 +74,14 @@ final class LabCommand implements Callable<Integer> {
             throw new BadInputException("--scan needs a fleet: --scenario fleet:N");
         }
         Scenario chosen = fleet.map(Fleet::scenario).orElseGet(() -> load(scenario));
-        if (rtt != null) {
-            chosen = chosen.withRtt(roundTrip(rtt));
+        String roundTrip = rtt;
+        if (roundTrip != null) {
+            chosen = chosen.withRtt(roundTrip(roundTrip));
         }
         CountDownLatch stop = new CountDownLatch(1);
         try (Lab lab = start(chosen, portOffset)) {
             if (fleet.isPresent()) {
-                return runFleet(fleet.get(), lab, out, stop);
+                return runFleet(fleet.get(), lab, io, stop);
             }
             Thread hook = new Thread(stop::countDown, "lab-stop");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -120,8 +117,8 @@ final class LabCommand implements Callable<Integer> {
     }
 
     /** Writes the fleet's input; scans it now (--scan) or says how and waits for Ctrl-C. */
-    private int runFleet(Fleet fleet, Lab lab, PrintWriter out, CountDownLatch stop)
-            throws IOException, InterruptedException {
+    private int runFleet(Fleet fleet, Lab lab, Io io, CountDownLatch stop) throws IOException, InterruptedException {
+        PrintWriter out = io.out();
         Path dir = Files.createTempDirectory("mailcert-fleet-");
         Path input = LabFleet.writeInput(fleet, dir);
         out.println("Lab '" + lab.scenario().name() + "' is running: "
@@ -136,7 +133,7 @@ final class LabCommand implements Callable<Integer> {
             out.println("Scanning it: " + LabFleet.scanLine(lab, input) + " --db ... --report ...");
             out.flush();
             args.addFirst("scan");
-            return Main.run(out, spec.commandLine().getErr(), parent.terminal(), args.toArray(String[]::new));
+            return Main.run(out, io.err(), io.terminal(), args.toArray(String[]::new));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "lab-stop"));
         out.println("Its " + fleet.domains().size() + " domains, one a line, are in " + input + ". Scan them with:");

@@ -1,8 +1,9 @@
 package dev.mailcert.cli;
 
 import dev.mailcert.BadInputException;
+import dev.mailcert.Printable;
+import java.io.IOException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
 
 /**
  * The {@code mailcert} command. {@link #run} is the testable entry point: it returns the exit
@@ -25,28 +26,23 @@ public final class Main {
     }
 
     static int run(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
-        CommandLine cli = new CommandLine(new MailcertCommand(terminal));
-        MailcertCommand.addCommands(cli, args);
-        cli.setOut(out);
-        cli.setErr(err);
-        cli.setParameterExceptionHandler((e, arguments) -> {
-            err.println("mailcert: " + e.getMessage());
-            err.flush();
-            return ExitCode.BAD_INPUT.code();
-        });
-        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            if (e instanceof BadInputException bad) {
-                err.println("mailcert: " + bad.getMessage());
-            } else if (e instanceof java.io.IOException io) {
-                err.println(
-                        "mailcert: " + dev.mailcert.Printable.of(io.getMessage())); // e.g. a lab address already in use
-            } else {
-                err.println("mailcert: internal error: " + e);
-            }
-            err.flush();
-            return e instanceof BadInputException ? ExitCode.BAD_INPUT.code() : ExitCode.NOT_DIAGNOSED.code();
-        });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = MailcertCommand.run(new Subcommand.Io(out, err, terminal), args);
+        } catch (BadInputException bad) {
+            err.println("mailcert: " + bad.getMessage());
+            code = ExitCode.BAD_INPUT.code();
+        } catch (IOException io) {
+            err.println("mailcert: " + Printable.of(io.getMessage())); // e.g. a lab address already in use
+            code = ExitCode.NOT_DIAGNOSED.code();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            err.println("mailcert: interrupted");
+            code = ExitCode.NOT_DIAGNOSED.code();
+        } catch (Exception e) {
+            err.println("mailcert: internal error: " + e);
+            code = ExitCode.NOT_DIAGNOSED.code();
+        }
         out.flush();
         err.flush();
         return code;

@@ -27,114 +27,106 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import org.jspecify.annotations.Nullable;
 
-@Command(
-        name = "scan",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Check every domain of a list (one TARGET or TARGET,SERVER a line; '-' reads standard input), "
-                    + "save each result to a database, and summarise the fleet by shared server.",
-            "Running the same command again continues the scan; exits 0 when every target is ok, 1 when problems "
-                    + "were found, 2 for bad usage or an unusable database, 3 when nothing could be reached."
-        })
-final class ScanCommand implements Callable<Integer> {
+/** {@code mailcert scan}: every target of a list, into a database, summarised by shared server. */
+final class ScanCommand implements Subcommand {
     /** DNS answers and handshakes kept for the whole scan: the shared servers' stay, the per-domain ones age out. */
     static final int SHARED_RESULTS = 8_192;
 
     static final Duration SHARED_LIFETIME = Duration.ofMinutes(30);
     static final int MAX_PER_ADDRESS = 64;
 
-    @ParentCommand
-    MailcertCommand parent;
+    static final CommandSpec SPEC = new CommandSpec(
+            "scan",
+            List.of(
+                    "Check every domain of a list (one TARGET or TARGET,SERVER a line; '-' reads standard input), "
+                            + "save each result to a database, and summarise the fleet by shared server.",
+                    "Running the same command again continues the scan; exits 0 when every target is ok, 1 when "
+                            + "problems were found, 2 for bad usage or an unusable database, 3 when nothing could "
+                            + "be reached."),
+            List.of(new CommandSpec.Parameter(
+                    "FILE|-", "The targets, one TARGET or TARGET,SERVER a line; '-' for standard input.")),
+            options());
 
-    @Spec
-    CommandSpec spec;
+    private static List<CommandSpec.Option> options() {
+        List<CommandSpec.Option> options = new ArrayList<>(List.of(
+                CommandSpec.Option.value(
+                                "--db",
+                                "URL",
+                                "An SQLite file (a path or jdbc:sqlite:PATH) or jdbc:postgresql://HOST[:PORT]/DB "
+                                        + "(default: ${DEFAULT-VALUE}).")
+                        .withDefault("mailcert.db"),
+                CommandSpec.Option.value(
+                        "--name",
+                        "NAME",
+                        "The scan's name (default: the input file's name without extension; 'stdin' for '-')."),
+                CommandSpec.Option.flag("--fresh", "Drop the named scan's results first and scan every target again."),
+                CommandSpec.Option.value("--concurrency", "N", "Targets checked at once (default: ${DEFAULT-VALUE}).")
+                        .withDefault("64"),
+                CommandSpec.Option.value(
+                                "--per-address",
+                                "N",
+                                "At most N connections at a time to one server address (default: ${DEFAULT-VALUE}).")
+                        .withDefault("4"),
+                CommandSpec.Option.value(
+                        "--export",
+                        "FILE.jsonl|FILE.csv",
+                        "Write every result of the scan, in input order: JSON Lines (mailcert.check/1) or CSV."),
+                CommandSpec.Option.value(
+                        "--report", "FILE.html", "Write the fleet summary as one self-contained HTML page."),
+                CommandSpec.Option.value(
+                        "--write-config",
+                        "DIR",
+                        "Write Thunderbird, Autodiscover and Apple configuration files for every ok or "
+                                + "fixable domain to DIR/DOMAIN/."),
+                CommandSpec.Option.flag("--quiet", "No progress on standard error."),
+                CommandSpec.Option.value(
+                                "--timeout", "SECONDS", "Deadline for each target's check (default: ${DEFAULT-VALUE}).")
+                        .withDefault("20"),
+                CommandSpec.Option.flag("--mx", "Also check each domain's MX hosts on port 25 (STARTTLS).")));
+        options.addAll(EngineOptions.OPTIONS);
+        return options;
+    }
 
-    @Parameters(
-            index = "0",
-            paramLabel = "FILE|-",
-            description = "The targets, one TARGET or TARGET,SERVER a line; '-' for standard input.")
-    String input;
+    private final String input;
+    private final String db;
+    private final @Nullable String name;
+    private final boolean fresh;
+    private final int concurrency;
+    private final int perAddress;
+    private final @Nullable Path export;
+    private final @Nullable Path report;
+    private final @Nullable Path writeConfig;
+    private final boolean quiet;
+    private final int timeoutSeconds;
+    private final boolean mx;
+    private final EngineOptions engine;
 
-    @Option(
-            names = "--db",
-            paramLabel = "URL",
-            defaultValue = "mailcert.db",
-            description = "An SQLite file (a path or jdbc:sqlite:PATH) or jdbc:postgresql://HOST[:PORT]/DB "
-                    + "(default: ${DEFAULT-VALUE}).")
-    String db;
-
-    @Option(
-            names = "--name",
-            paramLabel = "NAME",
-            description = "The scan's name (default: the input file's name without extension; 'stdin' for '-').")
-    String name;
-
-    @Option(names = "--fresh", description = "Drop the named scan's results first and scan every target again.")
-    boolean fresh;
-
-    @Option(
-            names = "--concurrency",
-            paramLabel = "N",
-            defaultValue = "64",
-            description = "Targets checked at once (default: ${DEFAULT-VALUE}).")
-    int concurrency;
-
-    @Option(
-            names = "--per-address",
-            paramLabel = "N",
-            defaultValue = "4",
-            description = "At most N connections at a time to one server address (default: ${DEFAULT-VALUE}).")
-    int perAddress;
-
-    @Option(
-            names = "--export",
-            paramLabel = "FILE.jsonl|FILE.csv",
-            description = "Write every result of the scan, in input order: JSON Lines (mailcert.check/1) or CSV.")
-    Path export;
-
-    @Option(
-            names = "--report",
-            paramLabel = "FILE.html",
-            description = "Write the fleet summary as one self-contained HTML page.")
-    Path report;
-
-    @Option(
-            names = "--write-config",
-            paramLabel = "DIR",
-            description = "Write Thunderbird, Autodiscover and Apple configuration files for every ok or "
-                    + "fixable domain to DIR/DOMAIN/.")
-    Path writeConfig;
-
-    @Option(names = "--quiet", description = "No progress on standard error.")
-    boolean quiet;
-
-    @Option(
-            names = "--timeout",
-            paramLabel = "SECONDS",
-            defaultValue = "20",
-            description = "Deadline for each target's check (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
-
-    @Option(names = "--mx", description = "Also check each domain's MX hosts on port 25 (STARTTLS).")
-    boolean mx;
-
-    @Mixin
-    EngineOptions engine;
+    ScanCommand(Arguments arguments) {
+        input = arguments.parameter(0);
+        db = Objects.requireNonNull(arguments.string("--db"));
+        name = arguments.string("--name");
+        fresh = arguments.flag("--fresh");
+        concurrency = arguments.integer("--concurrency");
+        perAddress = arguments.integer("--per-address");
+        export = arguments.path("--export");
+        report = arguments.path("--report");
+        writeConfig = arguments.path("--write-config");
+        quiet = arguments.flag("--quiet");
+        timeoutSeconds = arguments.integer("--timeout");
+        mx = arguments.flag("--mx");
+        engine = new EngineOptions(arguments);
+    }
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+    public int call(Io io) throws IOException {
+        PrintWriter out = io.out();
+        PrintWriter err = io.err();
         Optional<Export.Format> exportFormat = export == null
                 ? Optional.empty()
                 : Optional.of(Export.formatOf(export)

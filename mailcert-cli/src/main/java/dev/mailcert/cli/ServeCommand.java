@@ -21,95 +21,95 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import org.jspecify.annotations.Nullable;
 
-@Command(
-        name = "serve",
-        mixinStandardHelpOptions = true,
-        description = {
-            "Serve the page, the JSON API and the autoconfig and Autodiscover endpoints until Ctrl-C.",
-            "Only public internet addresses are connected to, unless --allow-private."
-        })
-final class ServeCommand implements Callable<Integer> {
+/** {@code mailcert serve}: the page, the JSON API and the autoconfig answers, until Ctrl-C. */
+final class ServeCommand implements Subcommand {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([smhd])");
     private static final int SHARED_RESULTS = 100_000;
 
-    @Spec
-    CommandSpec spec;
+    static final CommandSpec SPEC = new CommandSpec(
+            "serve",
+            List.of(
+                    "Serve the page, the JSON API and the autoconfig and Autodiscover endpoints until Ctrl-C.",
+                    "Only public internet addresses are connected to, unless --allow-private."),
+            List.of(),
+            options());
 
-    @Mixin
-    EngineOptions engine;
+    private static List<CommandSpec.Option> options() {
+        List<CommandSpec.Option> options = new ArrayList<>(EngineOptions.OPTIONS);
+        options.addAll(List.of(
+                CommandSpec.Option.value("--listen", "HOST:PORT", "Where to listen (default: ${DEFAULT-VALUE}).")
+                        .withDefault("127.0.0.1:8080"),
+                CommandSpec.Option.value(
+                        "--db",
+                        "URL",
+                        "The results database shared with scan: an SQLite file (a path or jdbc:sqlite:PATH) or "
+                                + "jdbc:postgresql://HOST[:PORT]/DB (default: mailcert.db; with --lab: in memory)."),
+                CommandSpec.Option.flag(
+                        "--allow-private",
+                        "Also connect to private, loopback and other non-public addresses (labs, intranets)."),
+                CommandSpec.Option.value(
+                                "--rate", "N", "Checks one client may start a minute (default: ${DEFAULT-VALUE}).")
+                        .withDefault("10"),
+                CommandSpec.Option.value(
+                                "--max-checks",
+                                "N",
+                                "Checks at once; as many more wait briefly, the rest get 503 "
+                                        + "(default: ${DEFAULT-VALUE}).")
+                        .withDefault("8"),
+                CommandSpec.Option.value(
+                                "--max-age",
+                                "DURATION",
+                                "Oldest stored result autoconfig answers may use, e.g. 30m, 24h, 7d "
+                                        + "(default: ${DEFAULT-VALUE}).")
+                        .withDefault("24h"),
+                CommandSpec.Option.value(
+                                "--timeout", "SECONDS", "Time each check is allowed (default: ${DEFAULT-VALUE}).")
+                        .withDefault("20"),
+                CommandSpec.Option.value(
+                                "--lab",
+                                "SCENARIO",
+                                "Serve against a lab scenario started in-process (default scenario: "
+                                        + DemoCommand.SEED
+                                        + "); implies --allow-private and the lab's DNS, trust and ports.")
+                        .withOptionalValue(DemoCommand.SEED)));
+        return options;
+    }
 
-    @Option(
-            names = "--listen",
-            paramLabel = "HOST:PORT",
-            defaultValue = "127.0.0.1:8080",
-            description = "Where to listen (default: ${DEFAULT-VALUE}).")
-    String listen;
+    private final EngineOptions engine;
+    private final String listen;
+    private final @Nullable String db;
+    private final boolean allowPrivate;
+    private final int rate;
+    private final int maxChecks;
+    private final String maxAge;
+    private final int timeoutSeconds;
+    private final @Nullable String lab;
 
-    @Option(
-            names = "--db",
-            paramLabel = "URL",
-            description = "The results database shared with scan: an SQLite file (a path or jdbc:sqlite:PATH) or "
-                    + "jdbc:postgresql://HOST[:PORT]/DB (default: mailcert.db; with --lab: in memory).")
-    String db;
-
-    @Option(
-            names = "--allow-private",
-            description = "Also connect to private, loopback and other non-public addresses (labs, intranets).")
-    boolean allowPrivate;
-
-    @Option(
-            names = "--rate",
-            paramLabel = "N",
-            defaultValue = "10",
-            description = "Checks one client may start a minute (default: ${DEFAULT-VALUE}).")
-    int rate;
-
-    @Option(
-            names = "--max-checks",
-            paramLabel = "N",
-            defaultValue = "8",
-            description = "Checks at once; as many more wait briefly, the rest get 503 (default: ${DEFAULT-VALUE}).")
-    int maxChecks;
-
-    @Option(
-            names = "--max-age",
-            paramLabel = "DURATION",
-            defaultValue = "24h",
-            description =
-                    "Oldest stored result autoconfig answers may use, e.g. 30m, 24h, 7d (default: ${DEFAULT-VALUE}).")
-    String maxAge;
-
-    @Option(
-            names = "--timeout",
-            paramLabel = "SECONDS",
-            defaultValue = "20",
-            description = "Time each check is allowed (default: ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
-
-    @Option(
-            names = "--lab",
-            arity = "0..1",
-            paramLabel = "SCENARIO",
-            fallbackValue = DemoCommand.SEED,
-            description = "Serve against a lab scenario started in-process (default scenario: " + DemoCommand.SEED
-                    + "); implies --allow-private and the lab's DNS, trust and ports.")
-    String lab;
+    ServeCommand(Arguments arguments) {
+        engine = new EngineOptions(arguments);
+        listen = Objects.requireNonNull(arguments.string("--listen"));
+        db = arguments.string("--db");
+        allowPrivate = arguments.flag("--allow-private");
+        rate = arguments.integer("--rate");
+        maxChecks = arguments.integer("--max-checks");
+        maxAge = Objects.requireNonNull(arguments.string("--max-age"));
+        timeoutSeconds = arguments.integer("--timeout");
+        lab = arguments.string("--lab");
+    }
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
+    public int call(Io io) throws IOException, InterruptedException {
+        PrintWriter out = io.out();
         WebSettings settings = settings();
         Optional<Scenario> scenario = lab == null ? Optional.empty() : Optional.of(LabCommand.load(lab));
         Database database = lab != null && db == null ? null : openDatabase(db == null ? "mailcert.db" : db);
