@@ -64,9 +64,17 @@ java="$(sed -n 2p mailcert-cli/target/jdk-home)/bin/java"
 mkdir -p "$work/floor"
 "${java%/java}/javac" -d "$work/floor" bench/TlsFloor.java
 "${java%/java}/jar" --create --file "$work/floor.jar" -C "$work/floor" . # CDS archives jars, not directories
-floor_jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:cds=off -Xlog:cds+dynamic=off
-  -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$work/floor.jsa")
-[ "$(sed -n 3p mailcert-cli/target/jdk-home)" -ge 22 ] && floor_jvm+=(-XX:UserThreadWaitAttemptsAtExit=0)
+feature=$(sed -n 3p mailcert-cli/target/jdk-home)
+# the floor gets the same kind of class cache as the launcher gives a check (see ./mailcert)
+floor_base=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:cds=off -Xlog:cds+dynamic=off)
+[ "$feature" -ge 22 ] && floor_base+=(-XX:UserThreadWaitAttemptsAtExit=0)
+if [ "$feature" -ge 25 ]; then
+  floor_train=("${floor_base[@]}" -Xlog:aot=off -XX:AOTCacheOutput="$work/floor.aot")
+  floor_jvm=("${floor_base[@]}" -Xlog:aot=off -XX:AOTCache="$work/floor.aot")
+else
+  floor_jvm=("${floor_base[@]}" -XX:+AutoCreateSharedArchive -XX:SharedArchiveFile="$work/floor.jsa")
+  floor_train=("${floor_jvm[@]}")
+fi
 
 echo "date:     $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java:     $("$java" -version 2>&1 | head -1)"
@@ -81,13 +89,19 @@ for rtt in "${rtts[@]}"; do
   trust=$(sed -n 's/.*--trust \([^ ]*\).*/\1/p' <<<"$cmd")
   echo "rtt $rtt: ${check[*]} --offline --json"
   echo "rtt $rtt: openssl s_client -connect 127.0.10.7:PORT -servername mail.customer.example -CAfile ROOT [-starttls P], x6"
-  # one unmeasured round each: the first check after a build writes the launcher's class-data archive
+  # one unmeasured round each: the first check after a build trains the launcher's class cache,
+  # which is then assembled in the background (JDK 25+)
   mailcert_check "${check[@]}" || true
+  for _ in $(seq 120); do
+    { [ "$feature" -lt 25 ] || [ -f mailcert-cli/target/check.aot ]; } && break
+    sleep 0.5
+  done
   handshakes=$(JAVA_TOOL_OPTIONS=-Djavax.net.debug=ssl:handshake "${check[@]}" --offline --json 2>&1 \
     | grep -c "Produced ClientHello" || true)
   echo "rtt $rtt: the check made $handshakes TLS handshakes; java TlsFloor 127.0.10.7 $offset $handshakes"
   openssl_six 127.0.10.7 "$offset" mail.customer.example "$trust"
-  tls_floor 127.0.10.7 "$offset" "$handshakes"
+  "$java" "${floor_train[@]}" -cp "$work/floor.jar" TlsFloor 127.0.10.7 "$offset" \
+    "$handshakes" >/dev/null 2>&1
   m_wall=() m_cpu=() m_own=() o_wall=() o_cpu=() f_wall=() f_cpu=()
   for _ in $(seq "$rounds"); do
     timed "$work/m" mailcert_check "${check[@]}"

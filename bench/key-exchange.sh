@@ -18,8 +18,13 @@ lab=$!
 trap 'kill "$lab" 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 240); do grep -q "Press Ctrl-C" "$work/lab.out" 2>/dev/null && break; sleep 0.5; done
 read -r -a check <<<"$(grep -E '^ *\./mailcert check ' "$work/lab.out" | sed 's/^ *\.\/mailcert //')"
-jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile="$target/check.jsa" -Xlog:cds=off
-     -Xlog:cds+dynamic=off -XX:UserThreadWaitAttemptsAtExit=0)
+jvm=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:cds=off -Xlog:cds+dynamic=off -XX:UserThreadWaitAttemptsAtExit=0)
+# the class cache the launcher made for check (an AOT cache on JDK 25+, else a class-data archive)
+if [ -f "$target/check.aot" ]; then
+  jvm+=(-Xlog:aot=off -XX:AOTCache="$target/check.aot")
+else
+  jvm+=(-XX:SharedArchiveFile="$target/check.jsa")
+fi
 settings=(default x25519 secp256r1)
 run() { # setting -> "wall-ms cpu-ms own-ms"
   local groups=() TIMEFORMAT='%R %U %S'
