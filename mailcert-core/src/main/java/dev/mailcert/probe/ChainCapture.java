@@ -5,7 +5,6 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
@@ -31,8 +30,6 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * }</pre>
  */
 public final class ChainCapture extends X509ExtendedTrustManager {
-    private static final List<String> VERSIONS = List.of("TLSv1.3", "TLSv1.2");
-
     private volatile List<X509Certificate> chain = List.of();
 
     /**
@@ -44,6 +41,11 @@ public final class ChainCapture extends X509ExtendedTrustManager {
      * @param serverName the SNI to send; empty sends none (never a name derived from the address)
      */
     public SSLSocket clientOver(Socket plain, Optional<SNIHostName> serverName) throws IOException {
+        return clientOver(plain, serverName, KeyShareOffer.DEFAULT);
+    }
+
+    /** As {@link #clientOver(Socket, Optional)}, with the key exchange {@code offer}ed. */
+    SSLSocket clientOver(Socket plain, Optional<SNIHostName> serverName, KeyShareOffer offer) throws IOException {
         SSLContext context;
         try {
             context = SSLContext.getInstance("TLS");
@@ -55,8 +57,7 @@ public final class ChainCapture extends X509ExtendedTrustManager {
                 .createSocket(plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);
         tls.setUseClientMode(true);
         SSLParameters parameters = tls.getSSLParameters();
-        List<String> supported = Arrays.asList(tls.getSupportedProtocols());
-        parameters.setProtocols(VERSIONS.stream().filter(supported::contains).toArray(String[]::new));
+        offer.applyTo(parameters, tls.getSupportedProtocols());
         parameters.setEndpointIdentificationAlgorithm(null);
         // an explicit empty list, so that no name is ever derived from the address
         parameters.setServerNames(serverName.<List<SNIServerName>>map(List::of).orElse(List.of()));

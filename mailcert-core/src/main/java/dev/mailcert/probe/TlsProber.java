@@ -13,7 +13,10 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -37,14 +40,63 @@ public final class TlsProber implements Prober {
     /** Longest wait for writing the farewell command after the handshake: it is a courtesy only. */
     private static final Duration FAREWELL = Duration.ofSeconds(1);
 
+    /** Ports remembered as speaking TLS 1.3: at most this many, the least recently used forgotten first. */
+    static final int REMEMBERED_PORTS = 4096;
+
     private final ProbeLimits limits;
+
+    /**
+     * Address and port of recent TLS 1.3 handshakes: true where the lean offer (one key share) may go,
+     * false where the server refused it once. Ports never seen are absent.
+     */
+    private final Map<InetSocketAddress, Boolean> leanOffer =
+            Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, Boolean> eldest) {
+                    return size() > REMEMBERED_PORTS;
+                }
+            });
 
     public TlsProber(ProbeLimits limits) {
         this.limits = limits;
     }
 
+    /**
+     * Probes with the JDK's full offer, or with the lean one ({@link KeyShareOffer#TLS13_X25519}) where
+     * this port completed a TLS 1.3 handshake before; a lean handshake that fails is made again with
+     * the full offer, whose result is the one reported, and that port gets the full offer from then on.
+     */
     @Override
     public ProbeResult probe(InetAddress address, Endpoint endpoint, @Nullable String sni, Deadline deadline) {
+        long started = System.nanoTime();
+        InetSocketAddress port = new InetSocketAddress(address, endpoint.port());
+        Boolean known = leanOffer.get(port);
+        boolean lean = Boolean.TRUE.equals(known);
+        ProbeResult result =
+                probe(address, endpoint, sni, deadline, lean ? KeyShareOffer.TLS13_X25519 : KeyShareOffer.DEFAULT);
+        if (lean && result.outcome() == Outcome.TLS_FAILED) {
+            leanOffer.put(port, Boolean.FALSE); // this port gets the full offer from now on
+            ProbeResult full = probe(address, endpoint, sni, deadline, KeyShareOffer.DEFAULT);
+            return new ProbeResult(
+                    full.address(),
+                    full.endpoint(),
+                    full.sni(),
+                    full.outcome(),
+                    full.handshake(),
+                    full.detail(),
+                    elapsedSince(started)); // both connections' time
+        }
+        if (known == null
+                && result.handshake()
+                        .filter(h -> h.tlsVersion().equals("TLSv1.3"))
+                        .isPresent()) {
+            leanOffer.put(port, Boolean.TRUE);
+        }
+        return result;
+    }
+
+    private ProbeResult probe(
+            InetAddress address, Endpoint endpoint, @Nullable String sni, Deadline deadline, KeyShareOffer offer) {
         long started = System.nanoTime();
         Optional<SNIHostName> serverName = TlsUpgrade.serverName(sni);
         List<String> notes = new ArrayList<>();
@@ -97,7 +149,7 @@ public final class TlsProber implements Prober {
             }
             stage = ProbeStage.HANDSHAKE;
             ChainCapture capture = new ChainCapture();
-            SSLSocket tls = TlsUpgrade.over(socket, serverName, capture);
+            SSLSocket tls = TlsUpgrade.over(socket, serverName, capture, offer);
             tls.setSoTimeout(deadline.socketTimeoutMillis(limits.stepTimeout()));
             tls.startHandshake();
             Handshake handshake = handshakeOf(tls.getSession(), capture);

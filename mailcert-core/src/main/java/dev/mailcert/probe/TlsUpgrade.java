@@ -14,8 +14,9 @@ final class TlsUpgrade {
     private TlsUpgrade() {}
 
     /** Layers TLS over {@code plain} without starting the handshake: see {@link ChainCapture#clientOver}. */
-    static SSLSocket over(Socket plain, Optional<SNIHostName> serverName, ChainCapture capture) throws IOException {
-        return capture.clientOver(plain, serverName);
+    static SSLSocket over(Socket plain, Optional<SNIHostName> serverName, ChainCapture capture, KeyShareOffer offer)
+            throws IOException {
+        return capture.clientOver(plain, serverName, offer);
     }
 
     /**
