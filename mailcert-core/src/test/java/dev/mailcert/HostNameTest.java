@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.ibm.icu.text.IDNA;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +31,54 @@ class HostNameTest {
             """)
     void parseGivesIdna2008ALabels(String typed, String expected) {
         assertThat(HostName.parse(typed).value()).isEqualTo(expected);
+    }
+
+    /** What a normalised host name is, against the pattern it is the loop of: [a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])? per label. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(
+            strings = {
+                "a",
+                "a.b",
+                "mail.example.com",
+                "0.9",
+                "r3---sn-abc.example",
+                "xn--strae-oqa.de",
+                "-a",
+                "a-",
+                "a..b",
+                ".a",
+                "a.",
+                "A.example",
+                "a_b.example",
+                "a b",
+                "mail.exämple",
+                "a-.b",
+                "a.-b",
+                "-",
+                ".",
+                "..",
+                "*.example"
+            })
+    void isValidIsTheLdhPatternPerLabel(String name) {
+        Pattern label = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+        boolean expected = Arrays.stream(name.split("\\.", -1))
+                .allMatch(l -> label.matcher(l).matches());
+
+        assertThat(HostName.isValid(name)).isEqualTo(expected);
+    }
+
+    @Test
+    void isValidCountsLengths() {
+        String label63 = "a".repeat(63);
+        String name253 = String.join(".", "a".repeat(63), "b".repeat(63), "c".repeat(63), "d".repeat(61));
+
+        assertThat(HostName.isValid(label63 + ".example")).isTrue();
+        assertThat(HostName.isValid(label63 + "a.example")).isFalse();
+        assertThat(name253).hasSize(253);
+        assertThat(HostName.isValid(name253)).isTrue();
+        assertThat(HostName.isValid(name253 + "d")).isFalse();
+        assertThat(HostName.isValid("")).isFalse();
+        assertThat(HostName.isValid(null)).isFalse();
     }
 
     /** Plain ASCII names skip ICU; what they become must be exactly what UTS #46 makes of them. */
