@@ -101,11 +101,11 @@ record CommandSpec(String name, List<String> description, List<Parameter> parame
                 optionsEnded = true;
                 continue;
             }
-            if (!optionsEnded && (word.equals("-h") || word.equals("--help"))) {
-                return new Request.Help(help());
-            }
-            if (!optionsEnded && (word.equals("-V") || word.equals("--version"))) {
-                return new Request.Version(VERSION);
+            if (!optionsEnded && isHelpOrVersion(word)) {
+                // -hV as picocli clusters it: help first
+                return word.contains("h") || word.equals("--help")
+                        ? new Request.Help(help())
+                        : new Request.Version(VERSION);
             }
             if (optionsEnded || !word.startsWith("-") || word.length() == 1) {
                 if (positional.size() == parameters.size() && firstExtra < 0) {
@@ -126,8 +126,13 @@ record CommandSpec(String name, List<String> description, List<Parameter> parame
                         + (option.label() == null ? "flag" : option.label()) + ") should be specified only once");
             }
             if (!option.takesValue()) {
-                if (equals > 0) {
-                    throw new BadInputException("option '" + option.name() + "' takes no value: " + word);
+                String value = equals > 0 ? word.substring(equals + 1) : "true";
+                if (value.equals("false")) {
+                    continue;
+                }
+                if (!value.equals("true")) {
+                    throw new BadInputException(
+                            "option '" + option.name() + "' is a flag: true or false, not " + value);
                 }
                 values.put(option.name(), "true");
             } else if (equals > 0) {
@@ -136,7 +141,12 @@ record CommandSpec(String name, List<String> description, List<Parameter> parame
                 boolean valueFollows = i + 1 < args.size() && !args.get(i + 1).startsWith("-");
                 values.put(option.name(), valueFollows ? args.get(++i) : option.fallback());
             } else if (i + 1 < args.size()) {
-                values.put(option.name(), args.get(++i));
+                String value = args.get(++i);
+                if (isOption(value, byName)) {
+                    throw new BadInputException("Expected parameter for option '" + option.name() + "' ("
+                            + option.label() + ") but found '" + value + "'");
+                }
+                values.put(option.name(), value);
             } else {
                 throw new BadInputException(
                         "Missing required parameter for option '" + option.name() + "' (" + option.label() + ")");
@@ -162,6 +172,22 @@ record CommandSpec(String name, List<String> description, List<Parameter> parame
                     + parameters.get(positional.size()).label() + "'");
         }
         return new Request.Run(new Arguments(this, values, positional));
+    }
+
+    /** -h, --help, -V, --version, or short ones clustered (-hV). */
+    private static boolean isHelpOrVersion(String word) {
+        return word.equals("--help") || word.equals("--version") || word.matches("-[hV]+");
+    }
+
+    /**
+     * True when {@code word}, found where an option's value belongs, is an option instead: a value
+     * forgotten on the command line must not swallow the next option. Words such as {@code -1} or
+     * {@code -} are values.
+     */
+    private static boolean isOption(String word, Map<String, Option> byName) {
+        int equals = word.indexOf('=');
+        String name = equals > 0 ? word.substring(0, equals) : word;
+        return byName.containsKey(name) || isHelpOrVersion(word) || word.startsWith("--");
     }
 
     Optional<Option> option(String name) {

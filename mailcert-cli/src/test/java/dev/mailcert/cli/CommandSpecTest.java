@@ -47,6 +47,9 @@ class CommandSpecTest {
             --host h --port-less -- -t                     |          |         |                |       |
             --host h -- -t                                 |          | 20      |                | false | -t
             t --host h --timeout -1                        |          | -1      |                | false | t
+            t --host h --json=true                         |          | 20      |                | true  | t
+            t --host h --json=false                        |          | 20      |                | false | t
+            t --host h --server -                          | -        | 20      |                | false | t
             """)
     void readsWhatTheWordsSay(String line, String server, String timeout, String lab, String json, String target) {
         if (json == null) {
@@ -71,7 +74,10 @@ class CommandSpecTest {
             t u --host h                       | Unmatched argument at index 2: 'u'
             t --host h --server                | Missing required parameter for option '--server' (HOST)
             t --host h --host i                | option '--host' (NAME) should be specified only once
-            t --host h --json=yes              | option '--json' takes no value
+            t --host h --json=yes              | option '--json' is a flag: true or false, not yes
+            t --host h --server --json         | Expected parameter for option '--server' (HOST) but found '--json'
+            t --host --server x                | Expected parameter for option '--host' (NAME) but found '--server'
+            t --host h --server --bogus        | Expected parameter for option '--server' (HOST) but found '--bogus'
             """)
     void refusesInOneLine(String line, String message) {
         assertThatThrownBy(() -> parse(line))
@@ -90,13 +96,13 @@ class CommandSpecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-h", "--help", "t --help", "t --host h -h", "--bogus --help"})
+    @ValueSource(strings = {"-h", "--help", "t --help", "t --host h -h", "--bogus --help", "-hV", "-Vh"})
     void helpAnswersWherever(String line) {
         assertThat(parse(line)).isInstanceOf(CommandSpec.Request.Help.class);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-V", "--version", "t --host h --version"})
+    @ValueSource(strings = {"-V", "--version", "t --host h --version", "-VV"})
     void versionAnswersWherever(String line) {
         assertThat(parse(line)).isEqualTo(new CommandSpec.Request.Version(CommandSpec.VERSION));
     }

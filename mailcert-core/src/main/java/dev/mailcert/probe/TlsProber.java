@@ -63,39 +63,50 @@ public final class TlsProber implements Prober {
 
     /**
      * Probes with the JDK's full offer, or with the lean one ({@link KeyShareOffer#TLS13_X25519}) where
-     * this port completed a TLS 1.3 handshake before; a lean handshake that fails is made again with
-     * the full offer, whose result is the one reported, and that port gets the full offer from then on.
+     * this port completed a TLS 1.3 handshake before. A lean handshake waits at most half the time left
+     * for an answer; one that fails (refused, or unanswered) is made again with the full offer, whose
+     * result is the one reported, and that port gets the full offer from then on. A failure before TLS
+     * (connecting, the STARTTLS dialogue) has nothing to do with the offer and is reported as it is.
      */
     @Override
     public ProbeResult probe(InetAddress address, Endpoint endpoint, @Nullable String sni, Deadline deadline) {
         long started = System.nanoTime();
         InetSocketAddress port = new InetSocketAddress(address, endpoint.port());
         Boolean known = leanOffer.get(port);
-        boolean lean = Boolean.TRUE.equals(known);
-        ProbeResult result =
-                probe(address, endpoint, sni, deadline, lean ? KeyShareOffer.TLS13_X25519 : KeyShareOffer.DEFAULT);
-        if (lean && result.outcome() == Outcome.TLS_FAILED) {
-            leanOffer.put(port, Boolean.FALSE); // this port gets the full offer from now on
-            ProbeResult full = probe(address, endpoint, sni, deadline, KeyShareOffer.DEFAULT);
-            return new ProbeResult(
-                    full.address(),
-                    full.endpoint(),
-                    full.sni(),
-                    full.outcome(),
-                    full.handshake(),
-                    full.detail(),
-                    elapsedSince(started)); // both connections' time
+        if (!Boolean.TRUE.equals(known)) {
+            Attempt full = probe(address, endpoint, sni, deadline, KeyShareOffer.DEFAULT);
+            if (known == null && full.spokeTls13()) {
+                leanOffer.put(port, Boolean.TRUE);
+            }
+            return full.result();
         }
-        if (known == null
-                && result.handshake()
-                        .filter(h -> h.tlsVersion().equals("TLSv1.3"))
-                        .isPresent()) {
-            leanOffer.put(port, Boolean.TRUE);
+        Attempt lean = probe(address, endpoint, sni, deadline, KeyShareOffer.TLS13_X25519);
+        if (lean.result().outcome() == Outcome.HANDSHAKE || lean.reached() != ProbeStage.HANDSHAKE) {
+            return lean.result(); // done, or ended before TLS: the offer played no part
         }
-        return result;
+        leanOffer.put(port, Boolean.FALSE); // this port gets the full offer from now on
+        ProbeResult full =
+                probe(address, endpoint, sni, deadline, KeyShareOffer.DEFAULT).result();
+        return new ProbeResult(
+                full.address(),
+                full.endpoint(),
+                full.sni(),
+                full.outcome(),
+                full.handshake(),
+                full.detail(),
+                elapsedSince(started)); // both connections' time
     }
 
-    private ProbeResult probe(
+    /** One connection's result, and the stage it reached (a failure there, or {@code HANDSHAKE} when it completed). */
+    private record Attempt(ProbeResult result, ProbeStage reached) {
+        boolean spokeTls13() {
+            return result.handshake()
+                    .filter(h -> h.tlsVersion().equals("TLSv1.3"))
+                    .isPresent();
+        }
+    }
+
+    private Attempt probe(
             InetAddress address, Endpoint endpoint, @Nullable String sni, Deadline deadline, KeyShareOffer offer) {
         long started = System.nanoTime();
         Optional<SNIHostName> serverName = TlsUpgrade.serverName(sni);
@@ -104,13 +115,15 @@ public final class TlsProber implements Prober {
             notes.add("no SNI sent (not a host name: " + Printable.of(sni) + ")");
         }
         if (deadline.expired()) {
-            return result(
-                    address,
-                    endpoint,
-                    sni,
-                    started,
-                    new ProbeFailure(Outcome.TIMEOUT, "deadline passed before connecting"),
-                    notes);
+            return new Attempt(
+                    result(
+                            address,
+                            endpoint,
+                            sni,
+                            started,
+                            new ProbeFailure(Outcome.TIMEOUT, "deadline passed before connecting"),
+                            notes),
+                    ProbeStage.CONNECT);
         }
         ProbeStage stage = ProbeStage.CONNECT;
         ResponseLineReader reader = null;
@@ -133,13 +146,15 @@ public final class TlsProber implements Prober {
                         limits.maxBytesBeforeTls());
                 Negotiation negotiation = dialogue.negotiate(new PlaintextChannel(reader, socket.getOutputStream()));
                 if (negotiation instanceof Negotiation.Unavailable unavailable) {
-                    return result(
-                            address,
-                            endpoint,
-                            sni,
-                            started,
-                            new ProbeFailure(Outcome.STARTTLS_UNAVAILABLE, unavailable.reason()),
-                            notes);
+                    return new Attempt(
+                            result(
+                                    address,
+                                    endpoint,
+                                    sni,
+                                    started,
+                                    new ProbeFailure(Outcome.STARTTLS_UNAVAILABLE, unavailable.reason()),
+                                    notes),
+                            stage);
                 }
                 // response injection: nothing sent before the handshake may be read after it
                 int discarded = reader.discardPending();
@@ -150,7 +165,9 @@ public final class TlsProber implements Prober {
             stage = ProbeStage.HANDSHAKE;
             ChainCapture capture = new ChainCapture();
             SSLSocket tls = TlsUpgrade.over(socket, serverName, capture, offer);
-            tls.setSoTimeout(deadline.socketTimeoutMillis(limits.stepTimeout()));
+            // a server that ignores the lean offer leaves at least half the time for the full one
+            Deadline handshakeBy = offer == KeyShareOffer.DEFAULT ? deadline : deadline.min(deadline.remainingShare(2));
+            tls.setSoTimeout(handshakeBy.socketTimeoutMillis(limits.stepTimeout()));
             tls.startHandshake();
             Handshake handshake = handshakeOf(tls.getSession(), capture);
             if (dialogue != null) {
@@ -158,18 +175,20 @@ public final class TlsProber implements Prober {
             }
             closeQuietly(tls);
             notes.addFirst(handshake.tlsVersion() + " handshake completed");
-            return new ProbeResult(
-                    address,
-                    endpoint,
-                    sni,
-                    Outcome.HANDSHAKE,
-                    Optional.of(handshake),
-                    String.join("; ", notes),
-                    elapsedSince(started));
+            return new Attempt(
+                    new ProbeResult(
+                            address,
+                            endpoint,
+                            sni,
+                            Outcome.HANDSHAKE,
+                            Optional.of(handshake),
+                            String.join("; ", notes),
+                            elapsedSince(started)),
+                    stage);
         } catch (Exception e) {
             boolean greeted = reader != null && reader.bytesReceived() > 0;
             ProbeFailure failure = ProbeFailure.of(stage, e, watch.fired() || deadline.expired(), greeted);
-            return result(address, endpoint, sni, started, failure, notes);
+            return new Attempt(result(address, endpoint, sni, started, failure, notes), stage);
         } finally {
             watch.close();
             closeQuietly(socket);

@@ -3,12 +3,16 @@ package dev.mailcert.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mailcert.Deadline;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLParameters;
@@ -65,6 +69,32 @@ class KeyShareOfferTest {
     }
 
     @Test
+    void aServerThatIgnoresTheLeanOffer_costsHalfTheTimeLeft_andTheFullOfferStillShakesHands() throws Exception {
+        try (TlsServer server = TlsServer.silentWithoutSecp256r1Share()) {
+            TlsProber prober = new TlsProber(ProbeLimits.defaults());
+            Endpoint endpoint = new Endpoint(Protocol.IMAP, server.port(), Security.TLS);
+
+            ProbeResult first = prober.probe(LOOPBACK, endpoint, SNI, Deadline.after(Duration.ofSeconds(4)));
+            ProbeResult second = prober.probe(LOOPBACK, endpoint, SNI, Deadline.after(Duration.ofSeconds(4)));
+            long started = System.nanoTime();
+            ProbeResult third = prober.probe(LOOPBACK, endpoint, SNI, Deadline.after(Duration.ofSeconds(4)));
+            Duration thirdTook = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(first.outcome()).as(first.detail()).isEqualTo(Outcome.HANDSHAKE);
+            assertThat(second.outcome()).as(second.detail()).isEqualTo(Outcome.HANDSHAKE);
+            assertThat(second.elapsed())
+                    .as("the unanswered lean attempt waited about half the time left")
+                    .isBetween(Duration.ofMillis(1500), Duration.ofMillis(3900));
+            assertThat(third.outcome()).as(third.detail()).isEqualTo(Outcome.HANDSHAKE);
+            assertThat(thirdTook)
+                    .as("the port keeps the full offer: no second wait")
+                    .isLessThan(Duration.ofMillis(1500));
+            // first: full; second: lean (unanswered), then full; third: full
+            assertThat(server.connections()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void aTls12Port_neverGetsTheLeanOffer() throws Exception {
         try (TlsServer server = TlsServer.start("TLSv1.2", null)) {
             TlsProber prober = new TlsProber(ProbeLimits.defaults());
@@ -91,7 +121,15 @@ class KeyShareOfferTest {
         private final List<String> versions = new CopyOnWriteArrayList<>();
         private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
+        private final boolean silentWithoutSecp256r1;
+
         private TlsServer(@Nullable String onlyVersion, @Nullable String onlyGroup) throws IOException {
+            this(onlyVersion, onlyGroup, false);
+        }
+
+        private TlsServer(@Nullable String onlyVersion, @Nullable String onlyGroup, boolean silentWithoutSecp256r1)
+                throws IOException {
+            this.silentWithoutSecp256r1 = silentWithoutSecp256r1;
             listener = new ServerSocket();
             listener.bind(new InetSocketAddress(LOOPBACK, 0));
             Thread.ofVirtual().start(() -> {
@@ -111,9 +149,28 @@ class KeyShareOfferTest {
             return new TlsServer(onlyVersion, onlyGroup);
         }
 
+        /** Like a middlebox that drops what it does not know: a ClientHello without a secp256r1 key share gets no answer. */
+        static TlsServer silentWithoutSecp256r1Share() throws IOException {
+            return new TlsServer(null, null, true);
+        }
+
         private void handshake(Socket plain, @Nullable String onlyVersion, @Nullable String onlyGroup) {
+            InputStream consumed = InputStream.nullInputStream();
+            if (silentWithoutSecp256r1) {
+                try {
+                    byte[] hello = readRecord(plain.getInputStream());
+                    if (!hasKeyShare(hello, SECP256R1)) {
+                        plain.getInputStream().read(); // silent until the client hangs up
+                        plain.close();
+                        return;
+                    }
+                    consumed = new ByteArrayInputStream(hello);
+                } catch (IOException e) {
+                    return;
+                }
+            }
             try (SSLSocket tls =
-                    (SSLSocket) identity.serverContext().getSocketFactory().createSocket(plain, null, true)) {
+                    (SSLSocket) identity.serverContext().getSocketFactory().createSocket(plain, consumed, true)) {
                 tls.setUseClientMode(false);
                 SSLParameters parameters = tls.getSSLParameters();
                 if (onlyVersion != null) {
@@ -133,6 +190,45 @@ class KeyShareOfferTest {
 
         int port() {
             return listener.getLocalPort();
+        }
+
+        private static final int SECP256R1 = 0x0017;
+
+        /** One TLS record, header included: the ClientHello. */
+        private static byte[] readRecord(InputStream in) throws IOException {
+            byte[] header = in.readNBytes(5);
+            int length = ((header[3] & 0xff) << 8) | (header[4] & 0xff);
+            byte[] body = in.readNBytes(length);
+            byte[] record = Arrays.copyOf(header, 5 + body.length);
+            System.arraycopy(body, 0, record, 5, body.length);
+            return record;
+        }
+
+        /** True when the ClientHello in {@code record} carries a key share for {@code group} (RFC 8446 §4.2.8). */
+        private static boolean hasKeyShare(byte[] record, int group) {
+            ByteBuffer hello = ByteBuffer.wrap(record);
+            hello.position(5 + 4 + 2 + 32); // record and handshake headers, version, random
+            hello.position(hello.position() + 1 + (hello.get(hello.position()) & 0xff)); // session id
+            hello.position(hello.position() + 2 + (hello.getShort(hello.position()) & 0xffff)); // cipher suites
+            hello.position(hello.position() + 1 + (hello.get(hello.position()) & 0xff)); // compression methods
+            int end = hello.position() + 2 + (hello.getShort() & 0xffff);
+            while (hello.position() < end) {
+                int type = hello.getShort() & 0xffff;
+                int length = hello.getShort() & 0xffff;
+                int next = hello.position() + length;
+                if (type == 0x0033) { // key_share
+                    int sharesEnd = hello.position() + 2 + (hello.getShort() & 0xffff);
+                    while (hello.position() < sharesEnd) {
+                        int shareGroup = hello.getShort() & 0xffff;
+                        hello.position(hello.position() + 2 + (hello.getShort(hello.position()) & 0xffff));
+                        if (shareGroup == group) {
+                            return true;
+                        }
+                    }
+                }
+                hello.position(next);
+            }
+            return false;
         }
 
         int connections() {
