@@ -2,7 +2,6 @@ package dev.mailcert.cli;
 
 import dev.mailcert.BadInputException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,11 @@ import org.jspecify.annotations.Nullable;
 record CommandSpec(String name, List<String> description, List<Parameter> parameters, List<Option> options) {
     static final String VERSION = "mailcert 0.1.0";
 
-    private static final Option HELP = Option.flag("--help", "Show this help message and exit.");
-    private static final Option VERSION_FLAG = Option.flag("--version", "Print version information and exit.");
+    /** The help rows of the options every command and {@code mailcert} itself take. */
+    static final List<String[]> STANDARD_ROWS = List.of(
+            new String[] {"  -h, --help", "Show this help message and exit."},
+            new String[] {"  -V, --version", "Print version information and exit."});
+
     private static final int WIDTH = 80;
 
     /** A positional parameter; every one is required. */
@@ -88,8 +90,6 @@ record CommandSpec(String name, List<String> description, List<Parameter> parame
 
     /** What {@code args} (the words after the command's name, the first at {@code index} of the whole line) ask. */
     Request parse(List<String> args, int index) {
-        Map<String, Option> byName = new HashMap<>();
-        options.forEach(o -> byName.put(o.name(), o));
         Map<String, String> values = new LinkedHashMap<>();
         List<String> positional = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
@@ -116,11 +116,12 @@ record CommandSpec(String name, List<String> description, List<Parameter> parame
             }
             int equals = word.indexOf('=');
             String optionName = equals > 0 ? word.substring(0, equals) : word;
-            Option option = byName.get(optionName);
-            if (option == null) {
+            Optional<Option> declared = option(optionName);
+            if (declared.isEmpty()) {
                 unknown.add(word);
                 continue;
             }
+            Option option = declared.get();
             if (values.containsKey(option.name())) {
                 throw new BadInputException("option '" + option.name() + "' ("
                         + (option.label() == null ? "flag" : option.label()) + ") should be specified only once");
@@ -142,7 +143,7 @@ record CommandSpec(String name, List<String> description, List<Parameter> parame
                 values.put(option.name(), valueFollows ? args.get(++i) : option.fallback());
             } else if (i + 1 < args.size()) {
                 String value = args.get(++i);
-                if (isOption(value, byName)) {
+                if (isOption(value)) {
                     throw new BadInputException("Expected parameter for option '" + option.name() + "' ("
                             + option.label() + ") but found '" + value + "'");
                 }
@@ -184,10 +185,10 @@ record CommandSpec(String name, List<String> description, List<Parameter> parame
      * forgotten on the command line must not swallow the next option. Words such as {@code -1} or
      * {@code -} are values.
      */
-    private static boolean isOption(String word, Map<String, Option> byName) {
+    private boolean isOption(String word) {
         int equals = word.indexOf('=');
         String name = equals > 0 ? word.substring(0, equals) : word;
-        return byName.containsKey(name) || isHelpOrVersion(word) || word.startsWith("--");
+        return option(name).isPresent() || isHelpOrVersion(word) || word.startsWith("--");
     }
 
     Optional<Option> option(String name) {
@@ -212,8 +213,7 @@ record CommandSpec(String name, List<String> description, List<Parameter> parame
                     : option.description().replace("${DEFAULT-VALUE}", option.defaultValue());
             rows.add(new String[] {"      " + option.synopsis(), text});
         }
-        rows.add(new String[] {"  -h, --help", HELP.description()});
-        rows.add(new String[] {"  -V, --version", VERSION_FLAG.description()});
+        rows.addAll(STANDARD_ROWS);
         table(help, rows);
         return help.toString();
     }

@@ -92,10 +92,7 @@ final class MailcertCommand {
         StringBuilder help = new StringBuilder();
         CommandSpec.wrap(help, "Usage: mailcert [-hV] COMMAND", "", "");
         CommandSpec.wrap(help, DESCRIPTION, "", "");
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"  -h, --help", "Show this help message and exit."});
-        rows.add(new String[] {"  -V, --version", "Print version information and exit."});
-        CommandSpec.table(help, rows);
+        CommandSpec.table(help, CommandSpec.STANDARD_ROWS);
         help.append("Commands:\n");
         List<String[]> commands = new ArrayList<>();
         for (String name : NAMES) {
